@@ -1,0 +1,45 @@
+#include <fmt/format.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "commands.hpp"
+#include "linchpin/core/error.hpp"
+#include "linchpin/io/html_report.hpp"
+#include "linchpin/io/results_reader.hpp"
+
+namespace linchpin::cli {
+
+void add_report_command(CLI::App& app, ReportArgs& args) {
+  auto* command = app.add_subcommand("report", "Write a self-contained HTML report of a run");
+  command->add_option("database", args.database, "Results database (.sqlite)")->required();
+  command->add_option("-o,--out", args.out, "HTML file (default: next to the database)");
+  command->footer(
+      "Examples:\n"
+      "  linchpin report runs/korea-2026.sqlite\n"
+      "  linchpin report runs/korea-2026.sqlite -o /tmp/korea.html");
+}
+
+int run_report(const ReportArgs& args) {
+  try {
+    const auto results = read_results(args.database);
+    std::string out = args.out;
+    if (out.empty()) out = std::filesystem::path(args.database).replace_extension(".html").string();
+    const std::string html = render_html_report(results);
+    // Write beside the target and rename, so a failed write never leaves half a report.
+    const std::string temporary = out + ".partial";
+    {
+      std::ofstream stream(temporary, std::ios::binary);
+      if (!stream) throw InputError({Diagnostic{{out, 0, 0}, "", "cannot write the report here"}});
+      stream << html;
+      if (!stream) throw Error("failed while writing " + temporary);
+    }
+    std::filesystem::rename(temporary, out);
+    fmt::print("report: {}\n", out);
+    return kExitOk;
+  } catch (...) {
+    return report_exception();
+  }
+}
+
+}  // namespace linchpin::cli

@@ -1,0 +1,54 @@
+#pragma once
+// One function per command; main.cpp only parses and dispatches.
+#include <CLI/CLI.hpp>
+
+#include <string>
+#include <vector>
+
+namespace linchpin::cli {
+
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitFailure = 1;
+inline constexpr int kExitInvalidInput = 2;
+inline constexpr int kExitInterrupted = 130;
+
+struct ValidateArgs {
+  std::vector<std::string> files;
+  bool quiet = false;
+};
+struct RunArgs {
+  std::string file;
+  std::uint64_t trials = 0;
+  std::uint64_t seed = 0;
+  std::uint64_t trace = 0;
+  unsigned threads = 0;
+  std::string out;
+  bool force = false;
+  bool quiet = false;
+  bool trials_set = false;
+  bool seed_set = false;
+  bool trace_set = false;
+  std::string command_line;
+};
+struct ShowArgs {
+  std::string database;
+};
+struct ReportArgs {
+  std::string database;
+  std::string out;
+};
+
+void add_validate_command(CLI::App& app, ValidateArgs& args);
+void add_run_command(CLI::App& app, RunArgs& args);
+void add_show_command(CLI::App& app, ShowArgs& args);
+void add_report_command(CLI::App& app, ReportArgs& args);
+
+int run_validate(const ValidateArgs& args);
+int run_run(RunArgs& args);
+int run_show(const ShowArgs& args);
+int run_report(const ReportArgs& args);
+
+// Prints an exception the way every command does and returns its exit code.
+int report_exception();
+
+}  // namespace linchpin::cli

@@ -1,0 +1,44 @@
+// The linchpin command: parses arguments and dispatches to one command function.
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include "commands.hpp"
+#include "linchpin/api/linchpin_api.hpp"
+
+int main(int argc, char** argv) {
+  using namespace linchpin::cli;
+  CLI::App app{"Linchpin: alliance politics under uncertainty, simulated and measured"};
+  app.require_subcommand(1);
+  app.set_version_flag("-V,--version",
+                       fmt::format("linchpin {} (commit {})", linchpin::engine_version(),
+                                   linchpin::engine_git_commit()));
+  app.footer(
+      "Examples:\n"
+      "  linchpin validate scenarios/korea-2026.yaml\n"
+      "  linchpin run scenarios/korea-2026.yaml --trials 20000 --threads 2\n"
+      "  linchpin show runs/korea-2026.sqlite\n"
+      "  linchpin report runs/korea-2026.sqlite\n"
+      "Run 'linchpin COMMAND --help' for a command's options.");
+  ValidateArgs validate;
+  RunArgs run;
+  ShowArgs show;
+  ReportArgs report;
+  add_validate_command(app, validate);
+  add_run_command(app, run);
+  add_show_command(app, show);
+  add_report_command(app, report);
+  for (int i = 0; i < argc; ++i) run.command_line += (i ? " " : "") + std::string(argv[i]);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::Success& success) {
+    return app.exit(success);
+  } catch (const CLI::ParseError& error) {
+    app.exit(error);
+    return kExitInvalidInput;
+  }
+  if (app.got_subcommand("validate")) return run_validate(validate);
+  if (app.got_subcommand("run")) return run_run(run);
+  if (app.got_subcommand("show")) return run_show(show);
+  if (app.got_subcommand("report")) return run_report(report);
+  return kExitInvalidInput;
+}

@@ -1,0 +1,144 @@
+#include "linchpin/io/results_reader.hpp"
+
+#include <fmt/format.h>
+#include <sqlite3.h>
+
+#include <cmath>
+#include <filesystem>
+
+#include "linchpin/core/error.hpp"
+#include "linchpin/io/results_store.hpp"
+
+namespace linchpin {
+
+namespace {
+
+class Query {
+ public:
+  Query(Database& db, const char* sql) : db_(db) {
+    if (sqlite3_prepare_v2(db.handle(), sql, -1, &statement_, nullptr) != SQLITE_OK) {
+      throw InputError({Diagnostic{{db.path(), 0, 0}, "",
+                                   fmt::format("not a Linchpin results database ({})",
+                                               sqlite3_errmsg(db.handle()))}});
+    }
+  }
+  ~Query() { sqlite3_finalize(statement_); }
+  bool next() {
+    const int code = sqlite3_step(statement_);
+    if (code == SQLITE_ROW) return true;
+    if (code == SQLITE_DONE) return false;
+    throw Error(fmt::format("{}: SQLite error: {}", db_.path(), sqlite3_errmsg(db_.handle())));
+  }
+  std::string text(int column) const {
+    const auto* value = sqlite3_column_text(statement_, column);
+    return value ? reinterpret_cast<const char*>(value) : "";
+  }
+  std::int64_t integer(int column) const { return sqlite3_column_int64(statement_, column); }
+  double real(int column) const {
+    if (sqlite3_column_type(statement_, column) == SQLITE_NULL) return std::nan("");
+    return sqlite3_column_double(statement_, column);
+  }
+
+ private:
+  Database& db_;
+  sqlite3_stmt* statement_ = nullptr;
+};
+
+}  // namespace
+
+StoredResults read_results(const std::string& path) {
+  std::error_code error;
+  if (!std::filesystem::is_regular_file(path, error))
+    throw InputError({Diagnostic{{path, 0, 0}, "", "no such results file"}});
+  Database db(path, true);
+  StoredResults results;
+  results.path = path;
+  {
+    Query query(db, "SELECT value FROM schema_info WHERE key = 'schema_version'");
+    if (query.next()) results.schema_version = std::stoi(query.text(0));
+  }
+  if (results.schema_version != kResultsSchemaVersion) {
+    throw InputError({Diagnostic{{path, 0, 0}, "",
+                                 fmt::format("results schema version {} is not supported, "
+                                             "expected {}",
+                                             results.schema_version, kResultsSchemaVersion)}});
+  }
+  {
+    Query query(db,
+                "SELECT scenario_name, scenario_file, scenario_sha256, seed, trials_requested, "
+                "trials_completed, threads, engine_version, git_commit, start_month, "
+                "horizon_months, started_at, finished_at, seconds, status, message FROM runs "
+                "WHERE run_id = 1");
+    if (!query.next())
+      throw InputError({Diagnostic{{path, 0, 0}, "", "the database holds no run record"}});
+    auto& run = results.run;
+    run.scenario_name = query.text(0);
+    run.scenario_file = query.text(1);
+    run.scenario_sha256 = query.text(2);
+    run.seed = std::uint64_t(query.integer(3));
+    run.trials_requested = std::uint64_t(query.integer(4));
+    run.trials_completed = std::uint64_t(query.integer(5));
+    run.threads = unsigned(query.integer(6));
+    run.engine_version = query.text(7);
+    run.git_commit = query.text(8);
+    run.start_month = query.text(9);
+    run.horizon_months = int(query.integer(10));
+    run.started_at = query.text(11);
+    run.finished_at = query.text(12);
+    run.seconds = query.real(13);
+    run.status = query.text(14);
+    run.message = query.text(15);
+  }
+  {
+    Query query(db,
+                "SELECT d.outcome, d.mechanism, d.description, o.occurred, o.trials, "
+                "o.probability, o.ci_low, o.ci_high FROM outcome_definitions d JOIN outcomes o "
+                "USING (outcome) ORDER BY d.rowid");
+    while (query.next()) {
+      results.outcomes.push_back(StoredOutcome{query.text(0), query.text(1), query.text(2),
+                                               std::uint64_t(query.integer(3)),
+                                               std::uint64_t(query.integer(4)), query.real(5),
+                                               query.real(6), query.real(7)});
+    }
+  }
+  {
+    Query definitions(db,
+                      "SELECT metric, mechanism, unit, description, kind, lower, upper FROM "
+                      "metric_definitions ORDER BY rowid");
+    while (definitions.next()) {
+      StoredSeries series;
+      series.name = definitions.text(0);
+      series.mechanism = definitions.text(1);
+      series.unit = definitions.text(2);
+      series.description = definitions.text(3);
+      series.kind = definitions.text(4);
+      series.lower = definitions.real(5);
+      series.upper = definitions.real(6);
+      results.series.push_back(std::move(series));
+    }
+    Query values(db,
+                 "SELECT metric, month, mean, q05, q25, q50, q75, q95 FROM metric_quantiles "
+                 "ORDER BY metric, month_index");
+    std::map<std::string, StoredSeries*> by_name;
+    for (auto& series : results.series) by_name[series.name] = &series;
+    while (values.next()) {
+      auto it = by_name.find(values.text(0));
+      if (it == by_name.end()) continue;
+      auto& series = *it->second;
+      series.months.push_back(values.text(1));
+      series.mean.push_back(values.real(2));
+      series.q05.push_back(values.real(3));
+      series.q25.push_back(values.real(4));
+      series.q50.push_back(values.real(5));
+      series.q75.push_back(values.real(6));
+      series.q95.push_back(values.real(7));
+    }
+  }
+  {
+    Query query(db, "SELECT kind, COUNT(*) FROM events GROUP BY kind ORDER BY kind");
+    while (query.next()) results.event_counts_traced[query.text(0)] = std::uint64_t(query.integer(1));
+  }
+  return results;
+}
+
+}  // namespace linchpin

@@ -1,0 +1,44 @@
+#include "linchpin/mechanisms/registry.hpp"
+
+#include "linchpin/mechanisms/elections.hpp"
+#include "linchpin/mechanisms/event_processes.hpp"
+#include "linchpin/mechanisms/theatres.hpp"
+
+namespace linchpin {
+
+namespace {
+template <typename T>
+std::unique_ptr<Mechanism> make(const Scenario& scenario) {
+  return std::make_unique<T>(scenario);
+}
+
+// Order: politics first (who governs this month), then the world outside, then events.
+constexpr MechanismEntry kRegistry[] = {
+    {"elections", "Elections on their real calendars; party turnover and leader stances",
+     &make<ElectionsMechanism>},
+    {"theatres", "Other theatres drawing on US attention: calm / crisis / war Markov chains",
+     &make<TheatresMechanism>},
+    {"event_processes", "Poisson event processes with sourced monthly rates",
+     &make<EventProcessesMechanism>},
+};
+}  // namespace
+
+std::span<const MechanismEntry> mechanism_registry() { return kRegistry; }
+
+std::vector<std::string> mechanism_names() {
+  std::vector<std::string> names;
+  for (const auto& entry : kRegistry) names.emplace_back(entry.name);
+  return names;
+}
+
+std::vector<std::unique_ptr<Mechanism>> build_mechanisms(const Scenario& scenario) {
+  std::vector<std::unique_ptr<Mechanism>> mechanisms;
+  for (const auto& entry : kRegistry) {
+    const auto* section = scenario.mechanism_section(entry.name);
+    if (section != nullptr && !section->enabled) continue;
+    mechanisms.push_back(entry.make(scenario));
+  }
+  return mechanisms;
+}
+
+}  // namespace linchpin

@@ -1,0 +1,102 @@
+#include "linchpin/scenario/quantity.hpp"
+
+#include <fmt/format.h>
+
+#include <cmath>
+#include <limits>
+
+#include "linchpin/core/statistics.hpp"
+
+namespace linchpin {
+
+Quantity Quantity::constant(double value, std::string source) {
+  Quantity quantity;
+  quantity.value = value;
+  quantity.source = std::move(source);
+  return quantity;
+}
+
+double Quantity::nominal() const {
+  switch (kind) {
+    case DistributionKind::fixed: return value;
+    case DistributionKind::uniform: return 0.5 * (low + high);
+    case DistributionKind::normal: return mean;
+    case DistributionKind::triangular: return (low + mode + high) / 3.0;
+    case DistributionKind::beta: return alpha / (alpha + beta);
+  }
+  return value;
+}
+
+double Quantity::support_low() const {
+  switch (kind) {
+    case DistributionKind::fixed: return value;
+    case DistributionKind::uniform:
+    case DistributionKind::triangular: return low;
+    case DistributionKind::normal: return has_low ? low : -std::numeric_limits<double>::infinity();
+    case DistributionKind::beta: return 0.0;
+  }
+  return value;
+}
+
+double Quantity::support_high() const {
+  switch (kind) {
+    case DistributionKind::fixed: return value;
+    case DistributionKind::uniform:
+    case DistributionKind::triangular: return high;
+    case DistributionKind::normal: return has_high ? high : std::numeric_limits<double>::infinity();
+    case DistributionKind::beta: return 1.0;
+  }
+  return value;
+}
+
+double Quantity::sample(RandomStream& stream) const {
+  switch (kind) {
+    case DistributionKind::fixed: return value;
+    case DistributionKind::uniform: return low + (high - low) * stream.uniform();
+    case DistributionKind::normal: {
+      // Inverse-CDF sampling restricted to the truncation interval: one uniform per draw.
+      const double lower = has_low ? normal_cdf((low - mean) / sd) : 0.0;
+      const double upper = has_high ? normal_cdf((high - mean) / sd) : 1.0;
+      const double u = lower + (upper - lower) * stream.uniform();
+      double x = mean + sd * normal_quantile(u);
+      if (has_low && x < low) x = low;
+      if (has_high && x > high) x = high;
+      return x;
+    }
+    case DistributionKind::triangular: {
+      const double u = stream.uniform();
+      const double width = high - low;
+      if (width <= 0.0) return low;
+      const double split = (mode - low) / width;
+      if (u < split) return low + std::sqrt(u * width * (mode - low));
+      return high - std::sqrt((1.0 - u) * width * (high - mode));
+    }
+    case DistributionKind::beta: return stream.beta(alpha, beta);
+  }
+  return value;
+}
+
+double Quantity::sample_for_trial(std::uint64_t seed, std::uint64_t trial) const {
+  if (!is_random()) return value;
+  RandomStream stream(seed, trial, "parameter:" + key_path);
+  return sample(stream);
+}
+
+std::string Quantity::describe() const {
+  switch (kind) {
+    case DistributionKind::fixed: return fmt::format("{:g}", value);
+    case DistributionKind::uniform: return fmt::format("uniform({:g}, {:g})", low, high);
+    case DistributionKind::normal: {
+      std::string text = fmt::format("normal(mean {:g}, sd {:g}", mean, sd);
+      if (has_low) text += fmt::format(", low {:g}", low);
+      if (has_high) text += fmt::format(", high {:g}", high);
+      return text + ")";
+    }
+    case DistributionKind::triangular:
+      return fmt::format("triangular({:g}, {:g}, {:g})", low, mode, high);
+    case DistributionKind::beta: return fmt::format("beta({:g}, {:g})", alpha, beta);
+  }
+  return "?";
+}
+
+}  // namespace linchpin

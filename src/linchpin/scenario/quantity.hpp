@@ -1,0 +1,56 @@
+#pragma once
+// A number in a scenario: a fixed value or a distribution a trial samples once, with its source.
+#include <array>
+#include <cstdint>
+#include <string>
+
+#include "linchpin/core/enum_names.hpp"
+#include "linchpin/core/error.hpp"
+#include "linchpin/core/random_stream.hpp"
+
+namespace linchpin {
+
+enum class DistributionKind { fixed, uniform, normal, triangular, beta };
+
+inline constexpr std::array<EnumName<DistributionKind>, 5> kDistributionKindNames = {{
+    {DistributionKind::fixed, "fixed"},
+    {DistributionKind::uniform, "uniform"},
+    {DistributionKind::normal, "normal"},
+    {DistributionKind::triangular, "triangular"},
+    {DistributionKind::beta, "beta"},
+}};
+
+struct Quantity {
+  DistributionKind kind = DistributionKind::fixed;
+  double value = 0.0;  // fixed
+  double low = 0.0;    // uniform, triangular; normal truncation when has_low
+  double high = 0.0;   // uniform, triangular; normal truncation when has_high
+  double mode = 0.0;   // triangular
+  double mean = 0.0;   // normal
+  double sd = 0.0;     // normal
+  double alpha = 0.0;  // beta
+  double beta = 0.0;   // beta
+  bool has_low = false;
+  bool has_high = false;
+  std::string source;
+  std::string unit;
+  std::string note;
+  std::string key_path;  // where it was defined; also keys its random stream
+  SourceLocation location;
+
+  static Quantity constant(double value, std::string source = {});
+
+  bool is_random() const { return kind != DistributionKind::fixed; }
+  // The central value used when a single number is needed (value, mean or mode).
+  double nominal() const;
+  // Smallest and largest values a draw can take.
+  double support_low() const;
+  double support_high() const;
+  // One draw from the distribution (the value itself when fixed).
+  double sample(RandomStream& stream) const;
+  // The draw for one trial: a stream keyed by (seed, trial, this quantity's key path).
+  double sample_for_trial(std::uint64_t seed, std::uint64_t trial) const;
+  std::string describe() const;  // "uniform(1, 3)"
+};
+
+}  // namespace linchpin
