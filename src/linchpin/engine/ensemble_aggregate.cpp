@@ -33,6 +33,7 @@ int MetricBinning::bin_of(double value) const {
     return value >= lower - 1e-9 * std::max(1.0, std::fabs(lower)) ? 0 : -1;
   }
   if (position >= bins) {
+    if (discrete) return bins;
     const double upper = lower + width * bins;
     return value <= upper + 1e-9 * std::max(1.0, std::fabs(upper)) ? bins - 1 : bins;
   }

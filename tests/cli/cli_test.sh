@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# Command-line behaviour that only a real process shows: exit codes, files written or not,
+# Ctrl-C and kill -9 mid-run, thread-count invariance of the stored tables.
+set -uo pipefail
+bin="$1"
+root="$2"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+failures=0
+passes=0
+check() {  # check NAME CONDITION-EXIT-CODE
+  if [ "$2" -eq 0 ]; then passes=$((passes + 1)); echo "ok: $1"; else failures=$((failures + 1)); echo "FAILED: $1"; fi
+}
+minimal="$root/tests/scenarios/minimal.yaml"
+invalid="$root/tests/golden/invalid/misspelt-top-level-key.yaml"
+[ -f "$invalid" ] || invalid="$(ls "$root"/tests/golden/invalid/*.yaml | head -1)"
+
+"$bin" --version | grep -q '^linchpin '; check "--version prints the version" $?
+"$bin" --help | grep -q 'Examples'; check "--help has examples" $?
+"$bin" run --help | grep -q 'Examples'; check "run --help has examples" $?
+
+"$bin" validate "$minimal" >/dev/null; check "a valid scenario validates" $?
+"$bin" validate "$invalid" 2>"$work/err.txt"; code=$?
+[ $code -eq 2 ]; check "an invalid scenario exits with code 2 (got $code)" $?
+grep -Eq ':[0-9]+:[0-9]+: error: ' "$work/err.txt"; check "errors are file:line:col: error:" $?
+
+"$bin" run "$invalid" --out "$work/never.sqlite" >/dev/null 2>&1; code=$?
+[ $code -eq 2 ] && [ ! -e "$work/never.sqlite" ]; check "run on invalid input exits 2 and writes nothing" $?
+
+"$bin" run --trials abc "$minimal" >/dev/null 2>&1; code=$?
+[ $code -eq 2 ]; check "a malformed option exits 2 (got $code)" $?
+
+"$bin" run "$minimal" --out "$work/a.sqlite" --threads 1 --quiet 2>/dev/null; check "run writes a database" $?
+[ "$(sqlite3 "$work/a.sqlite" "select status from runs")" = "completed" ]; check "status is completed" $?
+"$bin" run "$minimal" --out "$work/a.sqlite" --quiet >/dev/null 2>&1; code=$?
+[ $code -eq 2 ] && [ "$(sqlite3 "$work/a.sqlite" "select count(*) from trials")" = "500" ]
+check "an existing database is not overwritten without --force" $?
+
+"$bin" run "$minimal" --out "$work/b.sqlite" --threads 2 --quiet 2>/dev/null
+for table in "outcomes" "metric_quantiles" "outcome_incidence" "trial_outcomes order by trial, outcome" "trials" "events order by trial, sequence"; do
+  a="$(sqlite3 "$work/a.sqlite" "select * from $table")"
+  b="$(sqlite3 "$work/b.sqlite" "select * from $table")"
+  [ -n "$a" ] && [ "$a" = "$b" ]; check "1 and 2 threads give identical table: $table" $?
+done
+
+"$bin" show "$work/a.sqlite" | grep -q 'Outcome'; check "show prints the outcome table" $?
+"$bin" show "$work/missing.sqlite" >/dev/null 2>&1; code=$?
+[ $code -eq 2 ]; check "show on a missing file exits 2" $?
+"$bin" report "$work/a.sqlite" -o "$work/a.html" >/dev/null; check "report writes HTML" $?
+grep -q '<svg' "$work/a.html" && ! grep -q '<script' "$work/a.html" && ! grep -q 'http://\|https://' "$work/a.html"
+check "the report is self-contained (inline SVG, no scripts, no links out)" $?
+
+# Ctrl-C: the run stops, the database says 'interrupted' and holds the finished trials.
+"$bin" run "$minimal" --trials 200000000 --out "$work/int.sqlite" --quiet >/dev/null 2>&1 &
+pid=$!
+sleep 1.5
+kill -INT $pid
+wait $pid; code=$?
+[ $code -eq 130 ]; check "Ctrl-C exits with 130 (got $code)" $?
+[ "$(sqlite3 "$work/int.sqlite" "select status from runs")" = "interrupted" ]; check "Ctrl-C leaves status interrupted" $?
+done_trials="$(sqlite3 "$work/int.sqlite" "select trials_completed from runs")"
+[ "$done_trials" -gt 0 ] && [ "$(sqlite3 "$work/int.sqlite" "select trials from outcomes limit 1")" = "$done_trials" ]
+check "interrupted run keeps aggregates of its $done_trials finished trials" $?
+
+# kill -9: no chance to clean up, yet the file is a valid database that says it did not finish.
+"$bin" run "$minimal" --trials 200000000 --out "$work/kill.sqlite" --quiet >/dev/null 2>&1 &
+pid=$!
+sleep 1.5
+kill -KILL $pid
+wait $pid 2>/dev/null
+[ "$(sqlite3 "$work/kill.sqlite" "pragma integrity_check")" = "ok" ]; check "a killed run leaves a valid database" $?
+"$bin" show "$work/kill.sqlite" | grep -q 'no end recorded'; check "show reports the killed run as unfinished" $?
+
+echo "$passes passed, $failures failed"
+[ $failures -eq 0 ]

@@ -1,0 +1,117 @@
+#include "linchpin/scenario/scenario_loader.hpp"
+
+#include <gtest/gtest.h>
+
+#include "linchpin/api/linchpin_api.hpp"
+#include "linchpin/scenario/scenario_json.hpp"
+#include "test_support.hpp"
+
+namespace linchpin {
+namespace {
+
+const std::string kMinimal = "tests/scenarios/minimal.yaml";
+
+Scenario load_minimal() { return load_scenario((test::source_dir() / kMinimal).string()); }
+
+std::vector<Diagnostic> errors_of(const std::string& text) {
+  try {
+    load_scenario_text(text, "inline.yaml", default_load_options());
+  } catch (const InputError& error) {
+    return error.diagnostics();
+  }
+  return {};
+}
+
+TEST(ScenarioLoader, ReadsTheMinimalScenario) {
+  const Scenario scenario = load_minimal();
+  EXPECT_EQ(scenario.info().name, "minimal");
+  EXPECT_EQ(scenario.start_month().to_string(), "2026-12");
+  EXPECT_EQ(scenario.horizon_months(), 36);
+  ASSERT_EQ(scenario.actors().size(), 2u);
+  EXPECT_EQ(scenario.actors()[1].cow_code, 902);
+  const auto& office = scenario.politics().systems.at(0).offices.at(0);
+  EXPECT_EQ(office.id, "president");
+  EXPECT_EQ(office.term_limit, 2);
+  EXPECT_EQ(office.recurrence_months, 48);
+  EXPECT_EQ(office.incumbent_party_win_probability.kind, DistributionKind::beta);
+  EXPECT_EQ(office.incumbent_party_win_probability.alpha, 9.0);
+  ASSERT_EQ(office.elections.size(), 1u);
+  EXPECT_EQ(office.elections[0].first.to_string(), "2028-11-07");
+  ASSERT_EQ(scenario.theatres().size(), 1u);
+  EXPECT_TRUE(scenario.theatres()[0].transitions[1][0].has_value());
+  EXPECT_FALSE(scenario.theatres()[0].transitions[0][2].has_value());
+  EXPECT_EQ(scenario.run_settings().trials, 500u);
+  EXPECT_EQ(scenario.definition().sha256.size(), 64u);
+}
+
+TEST(ScenarioLoader, ResolvedJsonKeepsSources) {
+  const auto json = scenario_to_json(load_minimal());
+  EXPECT_EQ(json["scenario"]["name"], "minimal");
+  EXPECT_EQ(json["event_processes"][0]["rate_per_month"]["distribution"], "triangular");
+  EXPECT_EQ(json["event_processes"][0]["rate_per_month"]["source"], "test-fixture");
+}
+
+TEST(ScenarioLoader, ReportsEveryErrorInOnePass) {
+  std::string text = test::read_text(test::source_dir() / kMinimal);
+  const auto replace_once = [&](const std::string& from, const std::string& to) {
+    const auto at = text.find(from);
+    ASSERT_NE(at, std::string::npos) << from;
+    text.replace(at, from.size(), to);
+  };
+  replace_once("horizon_months: 36", "horizon_month: 36");
+  replace_once("actor: BBB", "actor: BBX");
+  replace_once("{value: 0.8, source: test-fixture}", "{value: 1.8, source: test-fixture}");
+  const auto errors = errors_of(text);
+  ASSERT_EQ(errors.size(), 4u);  // unknown key, then the missing horizon, bad probability, bad actor
+  std::string all;
+  for (const auto& e : errors) all += e.format() + "\n";
+  EXPECT_NE(all.find("unknown key 'horizon_month', did you mean 'horizon_months'?"), std::string::npos) << all;
+  EXPECT_NE(all.find("scenario.horizon_months: missing required key"), std::string::npos) << all;
+  EXPECT_NE(all.find("unknown actor 'BBX', did you mean 'BBB'?"), std::string::npos) << all;
+  EXPECT_NE(all.find("1.8 is out of range"), std::string::npos) << all;
+  for (const auto& e : errors) {
+    EXPECT_EQ(e.location.file, "inline.yaml");
+    EXPECT_GT(e.location.line, 0);
+  }
+}
+
+TEST(ScenarioLoader, PointsAtTheOffendingLineAndColumn) {
+  const std::string text =
+      "linchpin: 1\n"
+      "scenario: {name: x, start: 2026-12, horizon_months: 12}\n"
+      "sources:\n"
+      "  - {id: s, kind: dataset, citation: c}\n"
+      "actors:\n"
+      "  - id: A\n"
+      "    name: A\n"
+      "    kind: sate\n";
+  const auto errors = errors_of(text);
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(errors[0].location.line, 8);
+  EXPECT_EQ(errors[0].location.column, 11);
+  EXPECT_EQ(errors[0].key_path, "actors[0].kind");
+  EXPECT_NE(errors[0].message.find("did you mean 'state'?"), std::string::npos);
+}
+
+TEST(ScenarioLoader, DistributionsAreCheckedAgainstTheirRange) {
+  const std::string head =
+      "linchpin: 1\n"
+      "scenario: {name: x, start: 2026-12, horizon_months: 12}\n"
+      "sources:\n"
+      "  - {id: s, kind: dataset, citation: c}\n"
+      "actors:\n"
+      "  - {id: A, name: A, kind: state}\n"
+      "event_processes:\n"
+      "  - id: e\n"
+      "    name: e\n"
+      "    actor: A\n";
+  EXPECT_TRUE(errors_of(head + "    rate_per_month: {distribution: uniform, low: 0.5, high: 2, source: s}\n").empty());
+  EXPECT_EQ(errors_of(head + "    rate_per_month: {distribution: uniform, low: -1, high: 2, source: s}\n").size(), 1u);
+  EXPECT_EQ(errors_of(head + "    rate_per_month: {distribution: normal, mean: 1, sd: 1, source: s}\n").size(), 1u);
+  EXPECT_TRUE(errors_of(head + "    rate_per_month: {distribution: normal, mean: 1, sd: 1, low: 0, high: 5, source: s}\n").empty());
+  EXPECT_EQ(errors_of(head + "    rate_per_month: {value: 1}\n").size(), 1u);  // no source
+  EXPECT_EQ(errors_of(head + "    rate_per_month: {distribution: beta, alpha: 1, beta: 1, mean: 3, source: s}\n").size(), 1u);
+}
+
+}  // namespace
+}  // namespace linchpin
