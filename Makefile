@@ -1,4 +1,5 @@
 # Linchpin: the two commands that matter are `make demo` and `make check`.
+MAKEFLAGS += --no-print-directory
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 BUILD ?= build
 ASAN_BUILD ?= build-asan

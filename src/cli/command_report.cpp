@@ -30,7 +30,7 @@ int run_report(const ReportArgs& args) {
     const std::string temporary = out + ".partial";
     {
       std::ofstream stream(temporary, std::ios::binary);
-      if (!stream) throw InputError({Diagnostic{{out, 0, 0}, "", "cannot write the report here"}});
+      if (!stream) throw_input_error({out, 0, 0}, "", "cannot write the report here");
       stream << html;
       if (!stream) throw Error("failed while writing " + temporary);
     }

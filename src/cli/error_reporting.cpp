@@ -11,9 +11,15 @@ int report_exception() {
   try {
     throw;
   } catch (const InputError& error) {
-    for (const auto& diagnostic : error.diagnostics()) fmt::print(stderr, "{}\n", diagnostic.format());
-    if (error.diagnostics().size() > 1)
-      fmt::print(stderr, "{} errors found; nothing was written.\n", error.diagnostics().size());
+    // A damaged file can produce thousands of errors; the first ones locate the problem.
+    constexpr std::size_t kMaxPrinted = 100;
+    const auto& diagnostics = error.diagnostics();
+    for (std::size_t i = 0; i < diagnostics.size() && i < kMaxPrinted; ++i)
+      fmt::print(stderr, "{}\n", diagnostics[i].format());
+    if (diagnostics.size() > kMaxPrinted)
+      fmt::print(stderr, "... and {} more errors not shown\n", diagnostics.size() - kMaxPrinted);
+    if (diagnostics.size() > 1)
+      fmt::print(stderr, "{} errors found; nothing was written.\n", diagnostics.size());
     return kExitInvalidInput;
   } catch (const std::exception& error) {
     fmt::print(stderr, "linchpin: error: {}\n", error.what());

@@ -43,6 +43,15 @@ for table in "outcomes" "metric_quantiles" "outcome_incidence" "trial_outcomes o
   [ -n "$a" ] && [ "$a" = "$b" ]; check "1 and 2 threads give identical table: $table" $?
 done
 
+# The issue's acceptance check: the default scenario, 20000 trials, 1 vs 2 threads, same seed.
+"$bin" run "$root/scenarios/korea-2026.yaml" --trials 20000 --threads 1 --seed 5 --out "$work/k1.sqlite" --quiet 2>/dev/null
+"$bin" run "$root/scenarios/korea-2026.yaml" --trials 20000 --threads 2 --seed 5 --out "$work/k2.sqlite" --quiet 2>/dev/null
+for table in "outcomes" "metric_quantiles" "outcome_incidence"; do
+  a="$(sqlite3 "$work/k1.sqlite" "select * from $table")"
+  b="$(sqlite3 "$work/k2.sqlite" "select * from $table")"
+  [ -n "$a" ] && [ "$a" = "$b" ]; check "korea-2026, 20000 trials: 1 and 2 threads identical: $table" $?
+done
+
 "$bin" show "$work/a.sqlite" | grep -q 'Outcome'; check "show prints the outcome table" $?
 "$bin" show "$work/missing.sqlite" >/dev/null 2>&1; code=$?
 [ $code -eq 2 ]; check "show on a missing file exits 2" $?

@@ -33,7 +33,7 @@ RunResponse run_scenario(const RunRequest& request) {
   options.cancel = request.cancel;
   options.progress = request.progress;
   if (options.trials == 0) {
-    throw InputError({Diagnostic{{}, "--trials", "the number of trials must be at least 1"}});
+    throw_input_error({}, "--trials", "the number of trials must be at least 1");
   }
   Simulation simulation(scenario);
   RunResponse response;

@@ -31,6 +31,12 @@ std::string Diagnostic::format() const {
 InputError::InputError(std::vector<Diagnostic> diagnostics)
     : Error(join_messages(diagnostics)), diagnostics_(std::move(diagnostics)) {}
 
+void throw_input_error(SourceLocation location, std::string key_path, std::string message) {
+  std::vector<Diagnostic> diagnostics;
+  diagnostics.push_back(Diagnostic{std::move(location), std::move(key_path), std::move(message)});
+  throw InputError(std::move(diagnostics));
+}
+
 void DiagnosticList::add(SourceLocation location, std::string key_path, std::string message) {
   items_.push_back(Diagnostic{std::move(location), std::move(key_path), std::move(message)});
 }

@@ -38,6 +38,10 @@ class InputError : public Error {
   std::vector<Diagnostic> diagnostics_;
 };
 
+// Throws an InputError with a single diagnostic.
+[[noreturn]] void throw_input_error(SourceLocation location, std::string key_path,
+                                    std::string message);
+
 // Collects diagnostics so validation can report every problem in one pass.
 class DiagnosticList {
  public:

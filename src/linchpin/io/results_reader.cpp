@@ -17,9 +17,9 @@ class Query {
  public:
   Query(Database& db, const char* sql) : db_(db) {
     if (sqlite3_prepare_v2(db.handle(), sql, -1, &statement_, nullptr) != SQLITE_OK) {
-      throw InputError({Diagnostic{{db.path(), 0, 0}, "",
+      throw_input_error({db.path(), 0, 0}, "",
                                    fmt::format("not a Linchpin results database ({})",
-                                               sqlite3_errmsg(db.handle()))}});
+                                               sqlite3_errmsg(db.handle())));
     }
   }
   ~Query() { sqlite3_finalize(statement_); }
@@ -49,7 +49,7 @@ class Query {
 StoredResults read_results(const std::string& path) {
   std::error_code error;
   if (!std::filesystem::is_regular_file(path, error))
-    throw InputError({Diagnostic{{path, 0, 0}, "", "no such results file"}});
+    throw_input_error({path, 0, 0}, "", "no such results file");
   Database db(path, true);
   StoredResults results;
   results.path = path;
@@ -58,10 +58,10 @@ StoredResults read_results(const std::string& path) {
     if (query.next()) results.schema_version = std::stoi(query.text(0));
   }
   if (results.schema_version != kResultsSchemaVersion) {
-    throw InputError({Diagnostic{{path, 0, 0}, "",
+    throw_input_error({path, 0, 0}, "",
                                  fmt::format("results schema version {} is not supported, "
                                              "expected {}",
-                                             results.schema_version, kResultsSchemaVersion)}});
+                                             results.schema_version, kResultsSchemaVersion));
   }
   {
     Query query(db,
@@ -70,7 +70,7 @@ StoredResults read_results(const std::string& path) {
                 "horizon_months, started_at, finished_at, seconds, status, message FROM runs "
                 "WHERE run_id = 1");
     if (!query.next())
-      throw InputError({Diagnostic{{path, 0, 0}, "", "the database holds no run record"}});
+      throw_input_error({path, 0, 0}, "", "the database holds no run record");
     auto& run = results.run;
     run.scenario_name = query.text(0);
     run.scenario_file = query.text(1);

@@ -25,7 +25,7 @@ Database::Database(const std::string& path, bool read_only) : path_(path) {
     const std::string message = db_ ? sqlite3_errmsg(db_) : "out of memory";
     sqlite3_close(db_);
     db_ = nullptr;
-    throw InputError({Diagnostic{{path, 0, 0}, "", "cannot open the database: " + message}});
+    throw_input_error({path, 0, 0}, "", "cannot open the database: " + message);
   }
   sqlite3_busy_timeout(db_, 5000);
 }
@@ -141,9 +141,9 @@ ResultsStore::ResultsStore(const std::string& path, bool overwrite)
         std::error_code error;
         if (std::filesystem::exists(path, error)) {
           if (!overwrite) {
-            throw InputError({Diagnostic{{path, 0, 0}, "",
+            throw_input_error({path, 0, 0}, "",
                                          "the output file already exists; choose another --out "
-                                         "or pass --force to replace it"}});
+                                         "or pass --force to replace it");
           }
           std::filesystem::remove(path, error);
           std::filesystem::remove(path + "-journal", error);

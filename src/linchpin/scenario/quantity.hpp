@@ -37,6 +37,7 @@ struct Quantity {
   std::string note;
   std::string key_path;  // where it was defined; also keys its random stream
   SourceLocation location;
+  SourceLocation source_location;  // of the 'source' value, for messages about the citation
 
   static Quantity constant(double value, std::string source = {});
 

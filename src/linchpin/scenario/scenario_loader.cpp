@@ -1,13 +1,19 @@
 #include "linchpin/scenario/scenario_loader.hpp"
 
 #include <fmt/format.h>
+#include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <set>
 #include <sstream>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "linchpin/core/sha256.hpp"
 #include "linchpin/core/text.hpp"
@@ -31,45 +37,258 @@ namespace {
 
 constexpr int kLanguageVersion = 1;
 
-// Checks that happen before YAML parsing: size, NUL bytes, UTF-8.
-bool check_raw_text(const std::string& text, const std::string& file, DiagnosticList& diagnostics) {
-  int line = 1;
-  int column = 1;
+// Length of the well-formed UTF-8 sequence starting at text[i], or 0 if it is malformed
+// (a stray continuation byte, a truncated sequence, an overlong form, a surrogate or a code
+// point above U+10FFFF).
+int utf8_sequence_length(const std::string& text, std::size_t i) {
+  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
+  const unsigned char lead = byte(i);
+  if (lead < 0x80) return 1;
+  int length = 0;
+  unsigned char second_min = 0x80;
+  unsigned char second_max = 0xbf;
+  if (lead >= 0xc2 && lead <= 0xdf) {
+    length = 2;
+  } else if (lead >= 0xe0 && lead <= 0xef) {
+    length = 3;
+    if (lead == 0xe0) second_min = 0xa0;  // overlong
+    if (lead == 0xed) second_max = 0x9f;  // UTF-16 surrogates
+  } else if (lead >= 0xf0 && lead <= 0xf4) {
+    length = 4;
+    if (lead == 0xf0) second_min = 0x90;  // overlong
+    if (lead == 0xf4) second_max = 0x8f;  // above U+10FFFF
+  } else {
+    return 0;
+  }
+  if (i + length > text.size()) return 0;
+  if (byte(i + 1) < second_min || byte(i + 1) > second_max) return 0;
+  for (int k = 2; k < length; ++k)
+    if ((byte(i + k) & 0xc0) != 0x80) return 0;
+  return length;
+}
+
+// Checks that happen before YAML parsing: NUL bytes (binary files), UTF-8, control characters.
+bool check_raw_text(const std::string& text, const YamlReader& reader,
+                    DiagnosticList& diagnostics) {
+  const std::string& file = reader.file();
+  if (text.size() >= 2 &&
+      ((text[0] == '\xff' && text[1] == '\xfe') || (text[0] == '\xfe' && text[1] == '\xff'))) {
+    diagnostics.add({file, 1, 1}, "",
+                    "the file is encoded as UTF-16 (it starts with a UTF-16 byte order mark); "
+                    "expected a UTF-8 text file (YAML)");
+    return false;
+  }
+  const std::size_t nul = text.find('\0');
+  if (nul != std::string::npos) {
+    diagnostics.add(reader.at_offset(nul), "",
+                    "the file contains a NUL byte, so it is not a text file (is it binary?); "
+                    "expected a UTF-8 text file (YAML)");
+    return false;
+  }
   for (std::size_t i = 0; i < text.size();) {
+    const int length = utf8_sequence_length(text, i);
+    if (length == 0) {
+      diagnostics.add(reader.at_offset(i), "",
+                      fmt::format("invalid UTF-8 byte 0x{:02x}; expected a UTF-8 text file (YAML) "
+                                  "(was it saved in another encoding, such as Latin-1?)",
+                                  static_cast<unsigned char>(text[i])));
+      return false;
+    }
     const auto byte = static_cast<unsigned char>(text[i]);
-    int length = 0;
-    if (byte == 0) {
-      diagnostics.add({file, line, column}, "",
-                      "the file contains a NUL byte; expected a UTF-8 text file (YAML)");
+    if ((byte < 0x20 && byte != '\t' && byte != '\n' && byte != '\r') || byte == 0x7f) {
+      diagnostics.add(reader.at_offset(i), "",
+                      fmt::format("control character 0x{:02x} is not allowed in YAML; expected "
+                                  "printable text (write it as an escape such as \\x{:02x} inside "
+                                  "double quotes if it is really meant)",
+                                  byte, byte));
       return false;
     }
-    if (byte < 0x80) {
-      length = 1;
-    } else if ((byte >> 5) == 0x6) {
-      length = 2;
-    } else if ((byte >> 4) == 0xe) {
-      length = 3;
-    } else if ((byte >> 3) == 0x1e) {
-      length = 4;
-    }
-    bool valid = length > 0 && i + length <= text.size();
-    for (int k = 1; valid && k < length; ++k)
-      valid = (static_cast<unsigned char>(text[i + k]) >> 6) == 0x2;
-    if (!valid) {
-      diagnostics.add({file, line, column}, "",
-                      fmt::format("invalid UTF-8 byte 0x{:02x}; expected a UTF-8 text file (YAML)",
-                                  byte));
-      return false;
-    }
-    if (byte == '\n') {
-      ++line;
-      column = 1;
-    } else {
-      ++column;
-    }
-    i += length;
+    i += static_cast<std::size_t>(length);
   }
   return true;
+}
+
+// A rough scan of the text for YAML flow brackets and quotes, used only to explain parser
+// errors: which '[' or '{' is still open, or which quote is unclosed, at a position.
+struct FlowScan {
+  std::vector<std::size_t> open_brackets;  // offsets of '[' and '{' not yet closed
+  std::size_t open_quote = std::string::npos;
+  std::size_t too_deep = std::string::npos;  // the first bracket nested deeper than the limit
+};
+
+constexpr std::size_t kReasonableNesting = 64;
+
+FlowScan scan_flow(const std::string& text, std::size_t stop) {
+  FlowScan scan;
+  char quote = 0;
+  stop = std::min(stop, text.size());
+  for (std::size_t i = 0; i < stop; ++i) {
+    const char c = text[i];
+    const char previous = i == 0 ? '\n' : text[i - 1];
+    const bool after_space =
+        previous == ' ' || previous == '\t' || previous == '\n' || previous == '\r';
+    if (quote == '"') {
+      if (c == '\\')
+        ++i;
+      else if (c == '"')
+        quote = 0;
+      continue;
+    }
+    if (quote == '\'') {
+      if (c == '\'' && i + 1 < stop && text[i + 1] == '\'')
+        ++i;
+      else if (c == '\'')
+        quote = 0;
+      continue;
+    }
+    if (c == '#' && after_space) {
+      while (i < stop && text[i] != '\n') ++i;
+      continue;
+    }
+    const bool token_start =
+        after_space || previous == '[' || previous == '{' || previous == ',' || previous == ':';
+    if ((c == '"' || c == '\'') && token_start) {
+      quote = c;
+      scan.open_quote = i;
+    } else if (c == '[' || c == '{') {
+      scan.open_brackets.push_back(i);
+      if (scan.open_brackets.size() > kReasonableNesting && scan.too_deep == std::string::npos)
+        scan.too_deep = i;
+    } else if ((c == ']' || c == '}') && !scan.open_brackets.empty()) {
+      scan.open_brackets.pop_back();
+    }
+  }
+  if (quote == 0) scan.open_quote = std::string::npos;
+  return scan;
+}
+
+// Offset of the '---' line that starts the second YAML document, or npos.
+std::size_t second_document_offset(const std::string& text) {
+  bool content = false;  // the first document has started
+  for (std::size_t at = 0; at < text.size();) {
+    std::size_t end = text.find('\n', at);
+    if (end == std::string::npos) end = text.size();
+    const std::string_view line(text.data() + at, end - at);
+    const bool marker = line.substr(0, 3) == "---" &&
+                        (line.size() == 3 || line[3] == ' ' || line[3] == '\t' || line[3] == '\r');
+    if (marker) {
+      if (content) return at;
+      content = true;  // an explicit start of the first document
+    } else {
+      const std::size_t first = line.find_first_not_of(" \t\r");
+      if (first != std::string_view::npos && line[first] != '#' && line[first] != '%')
+        content = true;
+    }
+    at = end + 1;
+  }
+  return std::string::npos;
+}
+
+// Explains a YAML parser error in the scenario author's terms; may move the location to the
+// place that needs fixing (an unclosed bracket or quote).
+std::string explain_yaml_error(const std::string& text, const YAML::Exception& error,
+                               const YamlReader& reader, SourceLocation& location) {
+  const std::string& what = error.msg;
+  const std::size_t bom = text.rfind("\xef\xbb\xbf", 0) == 0 ? 3 : 0;  // not counted by yaml-cpp
+  const std::size_t offset =
+      error.mark.pos >= 0 ? static_cast<std::size_t>(error.mark.pos) + bom : text.size();
+  const std::string parser_position =
+      location.line > 0 ? fmt::format("line {}, column {}", location.line, location.column)
+                        : std::string("the end of the file");
+  if (what == YAML::ErrorMsg::END_OF_SEQ_FLOW || what == YAML::ErrorMsg::END_OF_MAP_FLOW) {
+    const bool list = what == YAML::ErrorMsg::END_OF_SEQ_FLOW;
+    const char open = list ? '[' : '{';
+    const FlowScan scan = scan_flow(text, offset);
+    for (auto it = scan.open_brackets.rbegin(); it != scan.open_brackets.rend(); ++it) {
+      if (text[*it] != open) continue;
+      location = reader.at_offset(*it);
+      return fmt::format(
+          "not valid YAML: this '{}' is never closed by '{}' (the parser reached "
+          "{} without finding it)",
+          open, list ? ']' : '}', parser_position);
+    }
+    return fmt::format("not valid YAML: a {} opened with '{}' is not closed by '{}'",
+                       list ? "list" : "mapping", open, list ? ']' : '}');
+  }
+  if (what == YAML::ErrorMsg::EOF_IN_SCALAR) {
+    const FlowScan scan = scan_flow(text, text.size());
+    if (scan.open_quote != std::string::npos) {
+      location = reader.at_offset(scan.open_quote);
+      return fmt::format(
+          "not valid YAML: this quote ({}) is never closed; the file ends inside "
+          "the quoted text",
+          text[scan.open_quote]);
+    }
+    return "not valid YAML: the file ends inside quoted text; a closing quote is missing";
+  }
+  if (what == YAML::ErrorMsg::MAP_VALUE && offset <= text.size()) {
+    const std::size_t line_start = text.rfind('\n', offset == 0 ? 0 : offset - 1);
+    const std::size_t key_length = offset - (line_start == std::string::npos ? 0 : line_start + 1);
+    if (key_length > 1024)
+      return fmt::format(
+          "not valid YAML: a key of {} characters before this ':'; YAML allows "
+          "keys of at most 1024 characters",
+          key_length);
+  }
+  if (what == YAML::ErrorMsg::MAP_VALUE)
+    return "not valid YAML: unexpected ':' here; check that this line is indented like the "
+           "other keys of its mapping, and put text that contains ': ' in quotes";
+  if (what == YAML::ErrorMsg::END_OF_MAP || what == YAML::ErrorMsg::END_OF_SEQ)
+    return fmt::format("not valid YAML: {}; check the indentation here and on the lines above",
+                       what);
+  if (what == YAML::ErrorMsg::BLOCK_ENTRY)
+    return "not valid YAML: a list item ('- ') where it is not allowed; check the indentation";
+  if (what == YAML::ErrorMsg::TAB_IN_INDENTATION)
+    return "not valid YAML: a tab in the indentation; YAML indents with spaces only";
+  if (what == YAML::ErrorMsg::FLOW_END) {
+    const char close = offset < text.size() ? text[offset] : ' ';
+    const FlowScan scan = scan_flow(text, offset);
+    if ((close == ']' || close == '}') && !scan.open_brackets.empty()) {
+      const std::size_t open = scan.open_brackets.back();
+      const SourceLocation opened = reader.at_offset(open);
+      return fmt::format(
+          "not valid YAML: this '{}' does not match the '{}' at line {}, column {}; "
+          "close that {} with '{}' first",
+          close, text[open], opened.line, opened.column, text[open] == '[' ? "list" : "mapping",
+          text[open] == '[' ? ']' : '}');
+    }
+    if (close == ']' || close == '}')
+      return fmt::format("not valid YAML: this '{}' closes nothing (there is no matching '{}')",
+                         close, close == ']' ? '[' : '{');
+    return "not valid YAML: a ']' or '}' that closes nothing";
+  }
+  return "not valid YAML: " + what;
+}
+
+// The distinct plain keys of a mapping whose keys are chosen by the author (attributes,
+// parameters), in order; MapView reports keys that are not plain names and repeated keys.
+std::vector<std::string> free_keys(const YAML::Node& mapping) {
+  std::vector<std::string> names;
+  std::unordered_set<std::string> seen;
+  for (const auto& entry : mapping) {
+    if (!entry.first.IsScalar()) continue;
+    const std::string& key = entry.first.Scalar();
+    if (seen.insert(key).second) names.push_back(key);
+  }
+  return names;
+}
+
+// What a required list holds, for "missing required key, expected ..." messages.
+std::string list_description(const std::string& key) {
+  if (key == "sources") return "a list of sources, each with id, kind and citation";
+  if (key == "actors") return "a list of actors, each with id, name and kind";
+  if (key == "stance_dimensions")
+    return "a list of stance dimensions, each with id, description, low and high";
+  if (key == "parties") return "a list of parties, each with id, name and stances";
+  if (key == "offices") return "a list of offices, each with id, kind, incumbent and elections";
+  if (key == "elections")
+    return "a list of scheduled elections, each with a date or window, kind and source";
+  return "a list";
+}
+
+std::string lower_case(std::string text) {
+  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return text;
 }
 
 struct Reference {
@@ -97,7 +316,7 @@ class Loader {
   void read_politics(MapView& root);
   void read_political_system(const YAML::Node& node, const std::string& path);
   void read_office(const YAML::Node& node, const std::string& path, PoliticalSystem& system,
-                   std::set<std::string>& office_ids);
+                   const std::vector<std::string>& party_ids, std::set<std::string>& office_ids);
   void read_theatres(MapView& root);
   void read_event_processes(MapView& root);
   void read_mechanisms(MapView& root);
@@ -110,9 +329,13 @@ class Loader {
   void cite(const std::string& source, SourceLocation location, const std::string& path) {
     if (!source.empty()) cited_.push_back({source, std::move(location), path});
   }
-  void cite(const Quantity& quantity) { cite(quantity.source, quantity.location, quantity.key_path); }
+  void cite(const Quantity& quantity) {
+    cite(quantity.source, quantity.source_location, quantity.key_path + ".source");
+  }
   std::optional<int> actor_reference(const YAML::Node& node, const std::string& path);
   std::optional<std::pair<int, int>> actor_pair(MapView& view, const std::string& key);
+  // The required key 'year' of a data record: a whole number not after the scenario start.
+  std::optional<long long> data_year(MapView& view, int min_year);
   bool not_after_start(const CalendarDate& date, SourceLocation location, const std::string& path,
                        const char* what);
   void unique_id(std::map<std::string, SourceLocation>& seen, const std::string& id,
@@ -125,7 +348,15 @@ class Loader {
   ScenarioDefinition scenario_;
   bool have_start_ = false;
   std::vector<Reference> cited_;
-  std::vector<std::string> actor_ids_;
+  std::vector<std::string> actor_ids_;                // every id written under 'actors', in order
+  std::unordered_map<std::string, int> actor_index_;  // id -> first index in actor_ids_
+  std::unordered_map<std::string, std::string> actor_by_lower_case_;  // for case-only slips
+  // False when 'actors' / 'sources' is missing or not a list: that is reported once, and the
+  // references to actors or sources are then not reported one by one as unknown.
+  bool actors_listed_ = false;
+  bool sources_listed_ = false;
+  std::vector<std::string> declared_source_ids_;  // every id written under 'sources', valid or not
+  std::vector<std::string> declared_dimension_ids_;  // every id under 'stance_dimensions'
 };
 
 template <typename Function>
@@ -134,7 +365,7 @@ void Loader::for_each_item(MapView& parent, const std::string& key, Need need,
   if (!parent.valid()) return;
   const YAML::Node list = parent.get(key);
   if (!list.IsDefined()) {
-    if (need == Need::required) parent.missing(key, "a list");
+    if (need == Need::required) parent.missing(key, list_description(key));
     return;
   }
   if (!list.IsSequence()) {
@@ -153,10 +384,22 @@ void Loader::unique_id(std::map<std::string, SourceLocation>& seen, const std::s
                        SourceLocation location, const std::string& path, const char* what) {
   auto [it, inserted] = seen.emplace(id, location);
   if (!inserted) {
-    reader_.error(location, path,
-                  fmt::format("duplicate {} id '{}' (first defined at line {})", what, id,
-                              it->second.line));
+    reader_.error(
+        location, path,
+        fmt::format("duplicate {} '{}' (first defined at line {})", what, id, it->second.line));
   }
+}
+
+std::optional<long long> Loader::data_year(MapView& view, int min_year) {
+  auto year = view.integer("year", Need::required, min_year, 2300);
+  if (year && have_start_ && *year > scenario_.info.start.year) {
+    reader_.error(view.get("year"), view.path("year"),
+                  fmt::format("the year {} is after the scenario start {}; a scenario describes "
+                              "the world as it is at its start",
+                              *year, scenario_.info.start.to_string()));
+    return std::nullopt;
+  }
+  return year;
 }
 
 bool Loader::not_after_start(const CalendarDate& date, SourceLocation location,
@@ -177,13 +420,17 @@ std::optional<int> Loader::actor_reference(const YAML::Node& node, const std::st
     reader_.error(node, path, "expected an actor id, got " + describe_node(node));
     return std::nullopt;
   }
-  for (std::size_t i = 0; i < actor_ids_.size(); ++i)
-    if (actor_ids_[i] == node.Scalar()) return static_cast<int>(i);
-  reader_.error(node, path,
-                fmt::format("unknown actor '{}'{}", node.Scalar(),
-                            did_you_mean(node.Scalar(), actor_ids_).empty()
-                                ? ", expected one of the ids under 'actors'"
-                                : did_you_mean(node.Scalar(), actor_ids_)));
+  const std::string& id = node.Scalar();
+  if (const auto found = actor_index_.find(id); found != actor_index_.end()) return found->second;
+  if (!actors_listed_) return std::nullopt;  // the missing 'actors' list is reported already
+  std::string hint;
+  if (const auto folded = actor_by_lower_case_.find(lower_case(id));
+      folded != actor_by_lower_case_.end()) {
+    hint = fmt::format(", did you mean '{}'? (ids are case-sensitive)", folded->second);
+  }
+  if (hint.empty()) hint = reader_.did_you_mean(id, actor_ids_);
+  if (hint.empty()) hint = ", expected one of the ids under 'actors'";
+  reader_.error(node, path, fmt::format("unknown actor '{}'{}", id, hint));
   return std::nullopt;
 }
 
@@ -195,16 +442,20 @@ std::optional<std::pair<int, int>> Loader::actor_pair(MapView& view, const std::
     return std::nullopt;
   }
   if (!list.IsSequence() || list.size() != 2) {
-    reader_.error(list, view.path(key), "expected a list of two actor ids, got " +
-                                            (list.IsSequence() ? fmt::format("{} items", list.size())
-                                                               : describe_node(list)));
+    reader_.error(list, view.path(key),
+                  "expected a list of two actor ids, got " +
+                      (list.IsSequence()
+                           ? fmt::format("{} {}", list.size(), list.size() == 1 ? "item" : "items")
+                           : describe_node(list)));
     return std::nullopt;
   }
   auto first = actor_reference(list[0], view.path(key) + "[0]");
   auto second = actor_reference(list[1], view.path(key) + "[1]");
   if (!first || !second) return std::nullopt;
   if (*first == *second) {
-    reader_.error(list, view.path(key), "expected two different actors");
+    reader_.error(list, view.path(key),
+                  fmt::format("'{}' is paired with itself; expected two different actors",
+                              actor_ids_[*first]));
     return std::nullopt;
   }
   return std::make_pair(*first, *second);
@@ -214,31 +465,62 @@ Scenario Loader::load(const std::string& text) {
   scenario_.file = file_;
   scenario_.text = text;
   scenario_.sha256 = sha256_hex(text);
-  if (!check_raw_text(text, file_, diagnostics_)) diagnostics_.throw_if_any();
+  reader_.set_text(text);
+  if (!check_raw_text(text, reader_, diagnostics_)) diagnostics_.throw_if_any();
   YAML::Node root;
   try {
-    root = YAML::Load(text);
-  } catch (const YAML::Exception& error) {
-    SourceLocation location{file_, 0, 0};
-    if (error.mark.line >= 0) {
-      location.line = error.mark.line + 1;
-      location.column = error.mark.column + 1;
+    const std::vector<YAML::Node> documents = YAML::LoadAll(text);
+    if (!documents.empty()) root = documents.front();
+    std::size_t extra = 0;  // further documents with content (a trailing '---' is harmless)
+    for (std::size_t i = 1; i < documents.size(); ++i)
+      if (documents[i].IsDefined() && !documents[i].IsNull()) ++extra;
+    if (extra > 0) {
+      const std::size_t offset = second_document_offset(text);
+      diagnostics_.add(
+          offset == std::string::npos ? SourceLocation{file_, 0, 0} : reader_.at_offset(offset), "",
+          fmt::format("the file holds {} YAML documents (separated by '---'); "
+                      "expected exactly one scenario",
+                      extra + 1));
+      diagnostics_.throw_if_any();
     }
-    diagnostics_.add(location, "", "not valid YAML: " + error.msg);
+  } catch (const YAML::DeepRecursion& error) {
+    SourceLocation location = reader_.at_mark(error.mark);
+    const FlowScan scan = scan_flow(text, text.size());
+    if (scan.too_deep != std::string::npos) location = reader_.at_offset(scan.too_deep);
+    diagnostics_.add(location, "",
+                     fmt::format("not valid as a scenario: lists and mappings are nested too "
+                                 "deeply (more than {} levels here; the YAML reader stops at "
+                                 "about 1000); a scenario needs only a few levels",
+                                 kReasonableNesting));
+    diagnostics_.throw_if_any();
+  } catch (const YAML::Exception& error) {
+    SourceLocation location = reader_.at_mark(error.mark);
+    const std::string message = explain_yaml_error(text, error, reader_, location);
+    diagnostics_.add(location, "", message);
     diagnostics_.throw_if_any();
   }
   if (!root.IsDefined() || root.IsNull()) {
+    const bool blank = text.find_first_not_of(" \t\r\n") == std::string::npos;
     diagnostics_.add({file_, 1, 1}, "",
-                     "the scenario file is empty, expected a mapping with at least the keys "
-                     "'linchpin', 'scenario', 'sources' and 'actors'");
+                     fmt::format("the scenario file {}, expected a mapping with at least the keys "
+                                 "'linchpin', 'scenario', 'sources' and 'actors'",
+                                 blank ? "is empty" : "holds no YAML content (only comments)"));
     diagnostics_.throw_if_any();
   }
+  reader_.index_empty_values(root);
   read_root(root);
   diagnostics_.throw_if_any();
   return Scenario(std::make_shared<const ScenarioDefinition>(std::move(scenario_)));
 }
 
 void Loader::read_root(const YAML::Node& root) {
+  if (!root.IsMap()) {
+    reader_.error(root, "(top level)",
+                  fmt::format("expected a mapping with at least the keys 'linchpin', 'scenario', "
+                              "'sources' and 'actors', got {}",
+                              describe_node(root)));
+    return;
+  }
   MapView view(reader_, root, "",
                {"linchpin", "scenario", "sources", "actors", "alliances", "trade", "rivalries",
                 "politics", "theatres", "event_processes", "mechanisms", "run"});
@@ -286,45 +568,57 @@ void Loader::read_info(MapView& root) {
 
 void Loader::read_sources(MapView& root) {
   std::map<std::string, SourceLocation> seen;
-  for_each_item(root, "sources", Need::required, [&](const YAML::Node& node, const std::string& path) {
-    MapView view(reader_, node, path, {"id", "kind", "citation", "url"});
-    if (!view.valid()) return;
-    Source source;
-    auto id = view.identifier("id", Need::required, true, false);
-    auto kind = view.choice("kind", Need::required, kSourceKindNames);
-    auto citation = view.text("citation", Need::required);
-    if (auto url = view.text("url", Need::optional)) source.url = *url;
-    if (citation && citation->empty())
-      reader_.error(view.get("citation"), view.path("citation"), "the citation must not be empty");
-    if (!id || !kind || !citation) return;
-    unique_id(seen, *id, view.location("id"), view.path("id"), "source");
-    source.id = *id;
-    source.kind = *kind;
-    source.citation = *citation;
-    scenario_.sources.push_back(std::move(source));
-  });
+  sources_listed_ =
+      root.valid() && root.get("sources").IsSequence() && root.get("sources").size() > 0;
+  for_each_item(root, "sources", Need::required,
+                [&](const YAML::Node& node, const std::string& path) {
+                  if (node.IsMap() && node["id"].IsScalar())
+                    declared_source_ids_.push_back(node["id"].Scalar());
+                  MapView view(reader_, node, path, {"id", "kind", "citation", "url"});
+                  if (!view.valid()) return;
+                  Source source;
+                  auto id = view.identifier("id", Need::required, true, false);
+                  auto kind = view.choice("kind", Need::required, kSourceKindNames);
+                  auto citation = view.text("citation", Need::required);
+                  if (auto url = view.text("url", Need::optional)) source.url = *url;
+                  if (citation && citation->empty())
+                    reader_.error(view.get("citation"), view.path("citation"),
+                                  "the citation must not be empty");
+                  if (!id || !kind || !citation) return;
+                  unique_id(seen, *id, view.value_location("id"), view.path("id"), "source id");
+                  source.id = *id;
+                  source.kind = *kind;
+                  source.citation = *citation;
+                  scenario_.sources.push_back(std::move(source));
+                });
 }
 
 void Loader::read_actors(MapView& root) {
   // Ids first, so that references anywhere can be checked.
-  if (root.valid() && root.get("actors").IsSequence()) {
+  actors_listed_ = root.valid() && root.get("actors").IsSequence() && root.get("actors").size() > 0;
+  if (actors_listed_) {
     for (const auto& node : root.get("actors"))
-      if (node.IsMap() && node["id"].IsDefined() && node["id"].IsScalar())
-        actor_ids_.push_back(node["id"].Scalar());
+      if (node.IsMap() && node["id"].IsDefined() && node["id"].IsScalar()) {
+        const std::string& id = node["id"].Scalar();
+        actor_index_.emplace(id, static_cast<int>(actor_ids_.size()));  // keeps the first
+        actor_by_lower_case_.emplace(lower_case(id), id);
+        actor_ids_.push_back(id);
+      }
   }
   std::map<std::string, SourceLocation> seen;
   std::map<std::string, SourceLocation> seen_codes;
-  for_each_item(root, "actors", Need::required, [&](const YAML::Node& node, const std::string& path) {
-    read_actor(node, path);
-    if (!scenario_.actors.empty() && node.IsMap() && node["id"].IsDefined() &&
-        node["id"].IsScalar() && scenario_.actors.back().id == node["id"].Scalar()) {
-      const auto& actor = scenario_.actors.back();
-      unique_id(seen, actor.id, reader_.at(node["id"]), path + ".id", "actor");
-      if (actor.cow_code != 0)
-        unique_id(seen_codes, std::to_string(actor.cow_code), reader_.at(node["cow_code"]),
-                  path + ".cow_code", "Correlates of War code");
-    }
-  });
+  for_each_item(
+      root, "actors", Need::required, [&](const YAML::Node& node, const std::string& path) {
+        const std::size_t before = scenario_.actors.size();
+        read_actor(node, path);
+        if (scenario_.actors.size() > before) {  // read without errors
+          const auto& actor = scenario_.actors.back();
+          unique_id(seen, actor.id, reader_.at(node["id"]), path + ".id", "actor id");
+          if (actor.cow_code != 0)
+            unique_id(seen_codes, std::to_string(actor.cow_code), reader_.at(node["cow_code"]),
+                      path + ".cow_code", "Correlates of War code");
+        }
+      });
 }
 
 void Loader::read_actor(const YAML::Node& node, const std::string& path) {
@@ -340,15 +634,16 @@ void Loader::read_actor(const YAML::Node& node, const std::string& path) {
     MapView caps(reader_, view.get("capabilities"), view.path("capabilities"),
                  {"year", "source", "milex", "milper", "irst", "pec", "tpop", "upop"});
     Capabilities capabilities;
-    const int max_year = have_start_ ? scenario_.info.start.year : 2300;
-    auto year = caps.integer("year", Need::required, 1816, max_year);
+    auto year = data_year(caps, 1816);
     auto source = caps.identifier("source", Need::required, true, false);
-    if (source) cite(*source, caps.location("source"), caps.path("source"));
+    if (source) cite(*source, caps.value_location("source"), caps.path("source"));
     bool ok = caps.valid() && year && source;
     auto component = [&](const char* key, double& target) {
-      auto value = caps.number(key, Need::required,
-                               non_negative_rule("a non-negative number in COW units"));
-      if (value) target = *value; else ok = false;
+      auto value = caps.number(key, Need::required, non_negative_rule("a number in COW units"));
+      if (value)
+        target = *value;
+      else
+        ok = false;
     };
     component("milex", capabilities.milex);
     component("milper", capabilities.milper);
@@ -360,7 +655,7 @@ void Loader::read_actor(const YAML::Node& node, const std::string& path) {
       capabilities.year = int(*year);
       capabilities.source = *source;
       if (capabilities.upop > capabilities.tpop) {
-        reader_.error(caps.location("upop"), caps.path("upop"),
+        reader_.error(caps.value_location("upop"), caps.path("upop"),
                       fmt::format("urban population ({:g}) exceeds total population ({:g})",
                                   capabilities.upop, capabilities.tpop));
       }
@@ -372,7 +667,7 @@ void Loader::read_actor(const YAML::Node& node, const std::string& path) {
                          {"warheads", "doctrine"});
     NuclearForces nuclear;
     auto warheads = nuclear_view.quantity("warheads", Need::required,
-                                          non_negative_rule("a number of warheads >= 0"));
+                                          non_negative_rule("a number of warheads"));
     bool ok = nuclear_view.valid() && warheads.has_value();
     if (warheads) {
       nuclear.warheads = *warheads;
@@ -391,7 +686,7 @@ void Loader::read_actor(const YAML::Node& node, const std::string& path) {
         if (value && source) {
           nuclear.doctrine = *value;
           nuclear.doctrine_source = *source;
-          cite(*source, doctrine.location("source"), doctrine.path("source"));
+          cite(*source, doctrine.value_location("source"), doctrine.path("source"));
         } else {
           ok = false;
         }
@@ -405,8 +700,7 @@ void Loader::read_actor(const YAML::Node& node, const std::string& path) {
       reader_.error(attributes, view.path("attributes"),
                     "expected a mapping of names to quantities, got " + describe_node(attributes));
     } else {
-      std::vector<std::string> names;
-      for (const auto& entry : attributes) names.push_back(entry.first.as<std::string>(""));
+      const std::vector<std::string> names = free_keys(attributes);
       MapView attribute_view(reader_, attributes, view.path("attributes"), names);
       for (const auto& key : names) {
         if (!is_lower_identifier(key, false, true)) {
@@ -444,12 +738,14 @@ void Loader::read_alliances(MapView& root) {
     auto signed_on = view.date("signed", Need::required);
     auto in_force = view.date("in_force", Need::optional);
     auto source = view.identifier("source", Need::required, true, false);
-    if (source) cite(*source, view.location("source"), view.path("source"));
+    if (source) cite(*source, view.value_location("source"), view.path("source"));
     bool ok = id && name && kind && treaty && signed_on && source;
-    if (signed_on) ok = not_after_start(*signed_on, view.location("signed"), view.path("signed"),
-                                        "the signing date") && ok;
+    if (signed_on)
+      ok = not_after_start(*signed_on, view.value_location("signed"), view.path("signed"),
+                           "the signing date") &&
+           ok;
     if (signed_on && in_force && *in_force < *signed_on) {
-      reader_.error(view.location("in_force"), view.path("in_force"),
+      reader_.error(view.value_location("in_force"), view.path("in_force"),
                     fmt::format("dates out of order: entry into force {} is before signing {}",
                                 in_force->to_string(), signed_on->to_string()));
       ok = false;
@@ -459,8 +755,12 @@ void Loader::read_alliances(MapView& root) {
       view.missing("members", "a list of at least two actor ids");
       ok = false;
     } else if (!members.IsSequence() || members.size() < 2) {
-      reader_.error(members, view.path("members"),
-                    "expected a list of at least two actor ids, got " + describe_node(members));
+      reader_.error(
+          members, view.path("members"),
+          "expected a list of at least two actor ids, got " +
+              (members.IsSequence() ? fmt::format("{} {}", members.size(),
+                                                  members.size() == 1 ? "member" : "members")
+                                    : describe_node(members)));
       ok = false;
     } else {
       std::set<int> unique;
@@ -493,9 +793,10 @@ void Loader::read_alliances(MapView& root) {
       auto established = instrument_view.date("established", Need::required);
       auto instrument_source = instrument_view.identifier("source", Need::required, true, false);
       if (instrument_source)
-        cite(*instrument_source, instrument_view.location("source"), instrument_view.path("source"));
+        cite(*instrument_source, instrument_view.value_location("source"),
+             instrument_view.path("source"));
       if (established)
-        not_after_start(*established, instrument_view.location("established"),
+        not_after_start(*established, instrument_view.value_location("established"),
                         instrument_view.path("established"), "the establishment date");
       if (instrument_view.has("parameters")) {
         const YAML::Node parameters = instrument_view.get("parameters");
@@ -503,12 +804,10 @@ void Loader::read_alliances(MapView& root) {
           reader_.error(parameters, instrument_view.path("parameters"),
                         "expected a mapping of names to quantities, got " + describe_node(parameters));
         } else {
-          std::vector<std::string> names;
-          for (const auto& entry : parameters) names.push_back(entry.first.as<std::string>(""));
+          const std::vector<std::string> names = free_keys(parameters);
           MapView parameter_view(reader_, parameters, instrument_view.path("parameters"), names);
           for (const auto& key : names) {
-            auto quantity = parameter_view.quantity(key, Need::required,
-                                                    non_negative_rule("a number >= 0"));
+            auto quantity = parameter_view.quantity(key, Need::required, non_negative_rule());
             if (quantity) {
               cite(*quantity);
               instrument.parameters.emplace(key, *quantity);
@@ -521,8 +820,8 @@ void Loader::read_alliances(MapView& root) {
         ok = false;
         return;
       }
-      unique_id(instrument_ids, *instrument_id, instrument_view.location("id"),
-                instrument_view.path("id"), "instrument");
+      unique_id(instrument_ids, *instrument_id, instrument_view.value_location("id"),
+                instrument_view.path("id"), "instrument id");
       instrument.id = *instrument_id;
       instrument.name = *instrument_name;
       instrument.kind = *instrument_kind;
@@ -531,7 +830,7 @@ void Loader::read_alliances(MapView& root) {
       alliance.instruments.push_back(std::move(instrument));
     });
     if (!ok) return;
-    unique_id(seen, *id, view.location("id"), view.path("id"), "alliance");
+    unique_id(seen, *id, view.value_location("id"), view.path("id"), "alliance id");
     alliance.id = *id;
     alliance.name = *name;
     alliance.kind = *kind;
@@ -548,10 +847,9 @@ void Loader::read_trade(MapView& root) {
   for_each_item(root, "trade", Need::optional, [&](const YAML::Node& node, const std::string& path) {
     MapView view(reader_, node, path, {"between", "year", "value"});
     if (!view.valid()) return;
-    const int max_year = have_start_ ? scenario_.info.start.year : 2300;
     auto pair = actor_pair(view, "between");
-    auto year = view.integer("year", Need::required, 1800, max_year);
-    auto value = view.quantity("value", Need::required, non_negative_rule("a trade value >= 0"));
+    auto year = data_year(view, 1800);
+    auto value = view.quantity("value", Need::required, non_negative_rule("a trade value"));
     if (value) cite(*value);
     if (!pair || !year || !value) return;
     const auto key = std::make_tuple(std::min(pair->first, pair->second),
@@ -574,8 +872,9 @@ void Loader::read_rivalries(MapView& root) {
     auto kind = view.choice("kind", Need::required, kRivalryKindNames);
     auto since = view.date("since", Need::required);
     auto source = view.identifier("source", Need::required, true, false);
-    if (source) cite(*source, view.location("source"), view.path("source"));
-    if (since) not_after_start(*since, view.location("since"), view.path("since"), "the start date");
+    if (source) cite(*source, view.value_location("source"), view.path("source"));
+    if (since)
+      not_after_start(*since, view.value_location("since"), view.path("since"), "the start date");
     if (!pair || !kind || !since || !source) return;
     scenario_.rivalries.push_back(Rivalry{pair->first, pair->second, *kind, *since, *source});
   });
@@ -586,35 +885,46 @@ void Loader::read_politics(MapView& root) {
   MapView view(reader_, root.get("politics"), "politics", {"stance_dimensions", "actors"});
   if (!view.valid()) return;
   std::map<std::string, SourceLocation> seen;
-  for_each_item(view, "stance_dimensions", Need::required, [&](const YAML::Node& node, const std::string& path) {
-    MapView dimension_view(reader_, node, path, {"id", "description", "low", "high"});
-    auto id = dimension_view.identifier("id", Need::required, false, true);
-    auto description = dimension_view.text("description", Need::required);
-    auto low = dimension_view.number("low", Need::required);
-    auto high = dimension_view.number("high", Need::required);
-    if (low && high && !(*low < *high)) {
-      reader_.error(dimension_view.location("high"), dimension_view.path("high"),
-                    fmt::format("high ({:g}) must be greater than low ({:g})", *high, *low));
-      return;
-    }
-    if (!id || !description || !low || !high) return;
-    unique_id(seen, *id, dimension_view.location("id"), dimension_view.path("id"),
-              "stance dimension");
-    scenario_.politics.stance_dimensions.push_back(StanceDimension{*id, *description, *low, *high});
-  });
-  std::set<int> actors_seen;
-  for_each_item(view, "actors", Need::required, [&](const YAML::Node& node, const std::string& path) {
-    read_political_system(node, path);
-    auto& systems = scenario_.politics.systems;
-    if (!systems.empty() && node.IsMap() && node["actor"].IsDefined() &&
-        !actors_seen.insert(systems.back().actor).second && actor_ids_.size() > 0 &&
-        actor_ids_[systems.back().actor] == node["actor"].Scalar()) {
-      reader_.error(node["actor"], path + ".actor",
-                    fmt::format("actor '{}' already has a political system",
-                                actor_ids_[systems.back().actor]));
-      systems.pop_back();
-    }
-  });
+  declared_dimension_ids_.clear();
+  for_each_item(view, "stance_dimensions", Need::required,
+                [&](const YAML::Node& node, const std::string& path) {
+                  if (node.IsMap() && node["id"].IsScalar())
+                    declared_dimension_ids_.push_back(node["id"].Scalar());
+                  MapView dimension_view(reader_, node, path, {"id", "description", "low", "high"});
+                  auto id = dimension_view.identifier("id", Need::required, false, true);
+                  auto description = dimension_view.text("description", Need::required);
+                  auto low = dimension_view.number("low", Need::required);
+                  auto high = dimension_view.number("high", Need::required);
+                  if (low && high && !(*low < *high)) {
+                    reader_.error(
+                        dimension_view.value_location("high"), dimension_view.path("high"),
+                        fmt::format("high ({:g}) must be greater than low ({:g})", *high, *low));
+                    return;
+                  }
+                  if (!id || !description || !low || !high) return;
+                  unique_id(seen, *id, dimension_view.value_location("id"),
+                            dimension_view.path("id"), "stance dimension id");
+                  scenario_.politics.stance_dimensions.push_back(
+                      StanceDimension{*id, *description, *low, *high});
+                });
+  std::map<int, int> actors_seen;  // actor index -> line of its political system
+  for_each_item(
+      view, "actors", Need::required, [&](const YAML::Node& node, const std::string& path) {
+        auto& systems = scenario_.politics.systems;
+        const std::size_t before = systems.size();
+        read_political_system(node, path);
+        if (systems.size() > before) {  // read without errors
+          const int actor = systems.back().actor;
+          const auto location = reader_.at(node["actor"]);
+          auto [it, inserted] = actors_seen.emplace(actor, location.line);
+          if (!inserted) {
+            reader_.error(location, path + ".actor",
+                          fmt::format("actor '{}' already has a political system (at line {})",
+                                      actor_ids_[actor], it->second));
+            systems.pop_back();
+          }
+        }
+      });
 }
 
 void Loader::read_political_system(const YAML::Node& node, const std::string& path) {
@@ -625,9 +935,15 @@ void Loader::read_political_system(const YAML::Node& node, const std::string& pa
   if (!view.has("actor")) view.missing("actor", "an actor id");
   else actor = actor_reference(view.get("actor"), view.path("actor"));
   const auto& dimensions = scenario_.politics.stance_dimensions;
-  std::vector<std::string> dimension_ids;
-  for (const auto& dimension : dimensions) dimension_ids.push_back(dimension.id);
+  // Stances may name every declared dimension; an invalid dimension is reported on its own.
+  const std::vector<std::string>& dimension_ids = declared_dimension_ids_;
   std::map<std::string, SourceLocation> party_ids;
+  // Every party id written, valid or not, so that offices are checked even when a party is not.
+  std::vector<std::string> declared_parties;
+  if (view.valid() && view.get("parties").IsSequence()) {
+    for (const auto& item : view.get("parties"))
+      if (item.IsMap() && item["id"].IsScalar()) declared_parties.push_back(item["id"].Scalar());
+  }
   bool ok = actor.has_value();
   for_each_item(view, "parties", Need::required, [&](const YAML::Node& item, const std::string& item_path) {
     MapView party_view(reader_, item, item_path, {"id", "name", "stances"});
@@ -642,6 +958,8 @@ void Loader::read_political_system(const YAML::Node& node, const std::string& pa
     if (!party_view.has("stances")) {
       party_view.missing("stances", "a quantity for each stance dimension");
       party_ok = false;
+    } else if (dimension_ids.empty()) {
+      party_ok = false;  // no stance dimensions to check against; reported on its own
     } else {
       MapView stances(reader_, party_view.get("stances"), party_view.path("stances"), dimension_ids);
       party_ok = party_ok && stances.valid();
@@ -660,21 +978,24 @@ void Loader::read_political_system(const YAML::Node& node, const std::string& pa
       ok = false;
       return;
     }
-    unique_id(party_ids, *id, party_view.location("id"), party_view.path("id"), "party");
+    unique_id(party_ids, *id, party_view.value_location("id"), party_view.path("id"), "party id");
     party.id = *id;
     party.name = *name;
     system.parties.push_back(std::move(party));
   });
-  if (!ok) return;
-  system.actor = *actor;
+  system.actor = actor.value_or(0);
   std::set<std::string> office_ids;
-  for_each_item(view, "offices", Need::required, [&](const YAML::Node& item, const std::string& item_path) {
-    read_office(item, item_path, system, office_ids);
-  });
+  const std::size_t offices_before = diagnostics_.size();
+  for_each_item(view, "offices", Need::required,
+                [&](const YAML::Node& item, const std::string& item_path) {
+                  read_office(item, item_path, system, declared_parties, office_ids);
+                });
+  if (!ok || diagnostics_.size() > offices_before) return;
   scenario_.politics.systems.push_back(std::move(system));
 }
 
 void Loader::read_office(const YAML::Node& node, const std::string& path, PoliticalSystem& system,
+                         const std::vector<std::string>& party_ids,
                          std::set<std::string>& office_ids) {
   MapView view(reader_, node, path,
                {"id", "kind", "incumbent", "term_limit", "elections", "recurrence_months",
@@ -693,7 +1014,8 @@ void Loader::read_office(const YAML::Node& node, const std::string& path, Politi
   if (term_limit) office.term_limit = int(*term_limit);
   if (recurrence) office.recurrence_months = int(*recurrence);
   if (id && !office_ids.insert(*id).second) {
-    reader_.error(view.location("id"), view.path("id"), fmt::format("duplicate office id '{}'", *id));
+    reader_.error(view.value_location("id"), view.path("id"),
+                  fmt::format("duplicate office id '{}'", *id));
     ok = false;
   }
   const bool may_run_again = kind == OfficeKind::executive && office.term_limit != 1;
@@ -712,37 +1034,38 @@ void Loader::read_office(const YAML::Node& node, const std::string& path, Politi
   } else {
     MapView incumbent(reader_, view.get("incumbent"), view.path("incumbent"),
                       {"party", "leader", "since", "terms_served"});
-    std::vector<std::string> party_names;
-    for (const auto& party : system.parties) party_names.push_back(party.id);
     auto party = incumbent.text("party", Need::required);
     auto since = incumbent.date("since", Need::required);
     auto terms = incumbent.integer("terms_served", Need::optional, 1, 100);
     if (auto leader = incumbent.text("leader", Need::optional)) office.incumbent_leader = *leader;
     if (terms) office.terms_served = int(*terms);
     if (party) {
+      // party_ids lists every party written (valid or not), in order; when all are valid it
+      // matches system.parties, and otherwise the scenario is rejected anyway.
       bool found = false;
-      for (std::size_t i = 0; i < system.parties.size(); ++i) {
-        if (system.parties[i].id == *party) {
+      for (std::size_t i = 0; i < party_ids.size() && !found; ++i) {
+        if (party_ids[i] == *party) {
           office.incumbent_party = int(i);
           found = true;
         }
       }
-      if (!found) {
-        const std::string hint = did_you_mean(*party, party_names);
-        reader_.error(incumbent.get("party"), incumbent.path("party"),
-                      fmt::format("unknown party '{}'{}", *party,
-                                  hint.empty() ? ", expected one of " + quoted_list(party_names)
-                                               : hint));
-        ok = false;
+      if (!found && !party_ids.empty()) {  // no parties at all is reported on its own
+        const std::string hint = reader_.did_you_mean(*party, party_ids);
+        reader_.error(
+            incumbent.get("party"), incumbent.path("party"),
+            fmt::format("unknown party '{}'{}", *party,
+                        hint.empty() ? ", expected one of " + quoted_list(party_ids) : hint));
       }
+      if (!found) ok = false;
     }
     if (since) {
       office.incumbent_since = *since;
-      ok = not_after_start(*since, incumbent.location("since"), incumbent.path("since"),
-                           "the incumbent's start") && ok;
+      ok = not_after_start(*since, incumbent.value_location("since"), incumbent.path("since"),
+                           "the incumbent's start") &&
+           ok;
     }
     if (office.term_limit > 0 && office.terms_served > office.term_limit) {
-      reader_.error(incumbent.location("terms_served"), incumbent.path("terms_served"),
+      reader_.error(incumbent.value_location("terms_served"), incumbent.path("terms_served"),
                     fmt::format("terms_served ({}) exceeds the office's term_limit ({})",
                                 office.terms_served, office.term_limit));
       ok = false;
@@ -759,15 +1082,19 @@ void Loader::read_office(const YAML::Node& node, const std::string& path, Politi
     ScheduledElection election;
     auto kind_text = election_view.identifier("kind", Need::required, true, true);
     auto source = election_view.identifier("source", Need::required, true, false);
-    if (source) cite(*source, election_view.location("source"), election_view.path("source"));
+    if (source) cite(*source, election_view.value_location("source"), election_view.path("source"));
     const bool has_date = election_view.has("date");
     const bool has_window = election_view.has("window");
     bool item_ok = kind_text && source;
     if (has_date == has_window) {
-      reader_.error(election_view.location(), item_path,
-                    "give exactly one of 'date' (a known date) or 'window' (a list of two months "
-                    "between which the date is uncertain)");
-      item_ok = false;
+      if (!has_date && (election_view.misspelt("date") || election_view.misspelt("window"))) {
+        item_ok = false;  // the misspelt key is reported already
+      } else {
+        reader_.error(election_view.location(), item_path,
+                      "give exactly one of 'date' (a known date) or 'window' (a list of two "
+                      "months between which the date is uncertain)");
+        item_ok = false;
+      }
     } else if (has_date) {
       auto date = election_view.date("date", Need::required);
       if (date) election.first = election.last = *date; else item_ok = false;
@@ -775,7 +1102,10 @@ void Loader::read_office(const YAML::Node& node, const std::string& path, Politi
       const YAML::Node window = election_view.get("window");
       if (!window.IsSequence() || window.size() != 2) {
         reader_.error(window, election_view.path("window"),
-                      "expected a list of two dates [first, last], got " + describe_node(window));
+                      "expected a list of two dates [first, last], got " +
+                          (window.IsSequence() ? fmt::format("{} {}", window.size(),
+                                                             window.size() == 1 ? "item" : "items")
+                                               : describe_node(window)));
         item_ok = false;
       } else {
         std::string why_first;
@@ -807,15 +1137,16 @@ void Loader::read_office(const YAML::Node& node, const std::string& path, Politi
         }
       }
     }
+    const char* when_key = has_date ? "date" : "window";
     if (item_ok && have_start_ && election.first.to_month() <= scenario_.info.start.to_month()) {
-      reader_.error(election_view.location(), item_path,
+      reader_.error(election_view.value_location(when_key), election_view.path(when_key),
                     fmt::format("the election ({}) is not after the scenario start {}; list only "
                                 "future elections and set the incumbent from past ones",
                                 election.first.to_string(), scenario_.info.start.to_string()));
       item_ok = false;
     }
     if (item_ok && previous && election.first <= *previous) {
-      reader_.error(election_view.location(), item_path,
+      reader_.error(election_view.value_location(when_key), election_view.path(when_key),
                     fmt::format("dates out of order: this election ({}) is not after the previous "
                                 "one ({})",
                                 election.first.to_string(), previous->to_string()));
@@ -848,7 +1179,7 @@ void Loader::read_theatres(MapView& root) {
     auto name = view.text("name", Need::required);
     auto initial = view.choice("initial", Need::required, kTheatreConditionNames);
     auto source = view.identifier("source", Need::required, true, false);
-    if (source) cite(*source, view.location("source"), view.path("source"));
+    if (source) cite(*source, view.value_location("source"), view.path("source"));
     bool ok = id && name && initial && source;
     if (!view.has("transitions")) {
       view.missing("transitions", "a mapping from a condition to monthly transition probabilities");
@@ -890,7 +1221,7 @@ void Loader::read_theatres(MapView& root) {
       }
     }
     if (!ok) return;
-    unique_id(seen, *id, view.location("id"), view.path("id"), "theatre");
+    unique_id(seen, *id, view.value_location("id"), view.path("id"), "theatre id");
     theatre.id = *id;
     theatre.name = *name;
     theatre.initial = *initial;
@@ -913,7 +1244,7 @@ void Loader::read_event_processes(MapView& root) {
                               NumberRule{0.0, 1000.0, false, "a mean number of events per month"});
     if (rate) cite(*rate);
     if (!id || !name || !actor || !rate) return;
-    unique_id(seen, *id, view.location("id"), view.path("id"), "event process");
+    unique_id(seen, *id, view.value_location("id"), view.path("id"), "event process id");
     scenario_.event_processes.push_back(EventProcess{*id, *name, *actor, *rate});
   });
 }
@@ -942,8 +1273,7 @@ void Loader::read_mechanisms(MapView& root) {
                       "expected a mapping of parameter names to quantities, got " +
                           describe_node(parameters));
       } else {
-        std::vector<std::string> names;
-        for (const auto& entry : parameters) names.push_back(entry.first.as<std::string>(""));
+        const std::vector<std::string> names = free_keys(parameters);
         MapView parameter_view(reader_, parameters, section_view.path("parameters"), names);
         for (const auto& key : names) {
           auto quantity = parameter_view.quantity(key, Need::required, NumberRule{});
@@ -970,13 +1300,12 @@ void Loader::read_run(MapView& root) {
 }
 
 void Loader::check_source_references() {
-  std::vector<std::string> ids;
-  for (const auto& source : scenario_.sources) ids.push_back(source.id);
+  if (!sources_listed_) return;  // the missing 'sources' list is reported already
+  const std::vector<std::string>& ids = declared_source_ids_;
+  const std::unordered_set<std::string> known(ids.begin(), ids.end());
   for (const auto& reference : cited_) {
-    bool found = false;
-    for (const auto& id : ids) found = found || id == reference.id;
-    if (found) continue;
-    const std::string hint = did_you_mean(reference.id, ids);
+    if (known.count(reference.id) > 0) continue;
+    const std::string hint = reader_.did_you_mean(reference.id, ids);
     reader_.error(reference.location, reference.path,
                   fmt::format("unknown source '{}'{}", reference.id,
                               hint.empty() ? ", expected the id of an entry under 'sources'" : hint));
@@ -988,10 +1317,10 @@ void Loader::check_source_references() {
 Scenario load_scenario_text(const std::string& text, const std::string& file_name,
                             const ScenarioLoadOptions& options) {
   if (text.size() > options.max_file_bytes) {
-    throw InputError({Diagnostic{{file_name, 0, 0}, "",
-                                 fmt::format("the file is {} bytes; scenario files are limited to "
-                                             "{} bytes",
-                                             text.size(), options.max_file_bytes)}});
+    throw_input_error({file_name, 0, 0}, "",
+                      fmt::format("the file is {} bytes; scenario files are limited to "
+                                  "{} bytes",
+                                  text.size(), options.max_file_bytes));
   }
   Loader loader(file_name, options);
   return loader.load(text);
@@ -1002,17 +1331,17 @@ Scenario load_scenario_file(const std::string& path, const ScenarioLoadOptions& 
   if (!std::filesystem::is_regular_file(path, error)) {
     const char* why = std::filesystem::exists(path, error) ? "is not a regular file"
                                                            : "does not exist";
-    throw InputError({Diagnostic{{path, 0, 0}, "", fmt::format("cannot read the scenario: the path {}", why)}});
+    throw_input_error({path, 0, 0}, "", fmt::format("cannot read the scenario: the path {}", why));
   }
   const auto size = std::filesystem::file_size(path, error);
   if (!error && size > options.max_file_bytes) {
-    throw InputError({Diagnostic{{path, 0, 0}, "",
-                                 fmt::format("the file is {} bytes; scenario files are limited to "
-                                             "{} bytes",
-                                             size, options.max_file_bytes)}});
+    throw_input_error({path, 0, 0}, "",
+                      fmt::format("the file is {} bytes; scenario files are limited to "
+                                  "{} bytes",
+                                  size, options.max_file_bytes));
   }
   std::ifstream stream(path, std::ios::binary);
-  if (!stream) throw InputError({Diagnostic{{path, 0, 0}, "", "cannot open the file for reading"}});
+  if (!stream) throw_input_error({path, 0, 0}, "", "cannot open the file for reading");
   std::ostringstream buffer;
   buffer << stream.rdbuf();
   return load_scenario_text(buffer.str(), path, options);
