@@ -14,7 +14,7 @@ std::string engine_git_commit() { return build_info::kGitCommit; }
 
 ScenarioLoadOptions default_load_options() {
   ScenarioLoadOptions options;
-  options.known_mechanisms = mechanism_names();
+  options.known_mechanisms = mechanism_schemas();
   return options;
 }
 

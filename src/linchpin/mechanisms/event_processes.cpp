@@ -7,13 +7,29 @@
 
 namespace linchpin {
 
+std::vector<ParameterSchema> EventProcessesMechanism::parameter_schema() {
+  return {ParameterSchema{
+      "rolling_window_months",
+      "Length of the window over which the tracked event count is summed", "months", 12.0,
+      "Calendar-year counting, as in the sourced yearly records (Japan MOD launch counts, "
+      "CTBTO test list) the rates are set from",
+      1.0, 120.0, true}};
+}
+
 EventProcessesMechanism::EventProcessesMechanism(const Scenario& scenario) : scenario_(scenario) {
+  if (const auto* section = scenario.mechanism_section("event_processes")) {
+    const auto it = section->parameters.find("rolling_window_months");
+    if (it != section->parameters.end()) window_months_ = int(it->second.nominal());
+  }
   for (const auto& process : scenario.event_processes()) {
     // Bounds for quantiles: generous multiples of the highest rate the scenario allows.
-    const double yearly = std::ceil(process.rate_per_month.support_high() * 12.0 * 3.0 + 10.0);
-    metrics_.push_back(MetricSpec{fmt::format("events.{}.last_12_months", process.id), "events",
-                                  fmt::format("{}: events in the last 12 months", process.name),
-                                  0.0, yearly, MetricKind::discrete});
+    const double upper =
+        std::ceil(process.rate_per_month.support_high() * window_months_ * 3.0 + 10.0);
+    metrics_.push_back(MetricSpec{
+        fmt::format("events.{}.rolling_count", process.id),
+        fmt::format("events per {} months", window_months_),
+        fmt::format("{}: events in the last {} months", process.name, window_months_), 0.0, upper,
+        MetricKind::discrete});
   }
   for (const auto& process : scenario.event_processes()) {
     outcomes_.push_back(OutcomeSpec{fmt::format("events.{}.any", process.id),
@@ -29,7 +45,7 @@ class EventProcessesTrial final : public MechanismTrial {
     const auto& processes = mechanism.scenario_.event_processes();
     for (std::size_t i = 0; i < processes.size(); ++i) {
       rates_.push_back(processes[i].rate_per_month.sample_for_trial(context.seed, context.trial));
-      windows_.emplace_back(12, 0u);
+      windows_.emplace_back(std::size_t(mechanism.window_months_), 0u);
       sink.set_metric(i, 0.0);
     }
     window_sums_.assign(processes.size(), 0);
@@ -42,8 +58,9 @@ class EventProcessesTrial final : public MechanismTrial {
       const std::uint32_t count = stream_.poisson(rates_[i]);
       auto& window = windows_[i];
       window_sums_[i] += count;
-      window_sums_[i] -= window[world.month_index % 12];
-      window[world.month_index % 12] = count;
+      const std::size_t slot = std::size_t(world.month_index) % window.size();
+      window_sums_[i] -= window[slot];
+      window[slot] = count;
       world.event_totals[i] += count;
       sink.set_metric(i, double(window_sums_[i]));
       if (count == 0) continue;

@@ -12,14 +12,16 @@ std::unique_ptr<Mechanism> make(const Scenario& scenario) {
   return std::make_unique<T>(scenario);
 }
 
+std::vector<ParameterSchema> no_parameters() { return {}; }
+
 // Order: politics first (who governs this month), then the world outside, then events.
 constexpr MechanismEntry kRegistry[] = {
     {"elections", "Elections on their real calendars; party turnover and leader stances",
-     &make<ElectionsMechanism>},
+     &make<ElectionsMechanism>, &no_parameters},
     {"theatres", "Other theatres drawing on US attention: calm / crisis / war Markov chains",
-     &make<TheatresMechanism>},
+     &make<TheatresMechanism>, &no_parameters},
     {"event_processes", "Poisson event processes with sourced monthly rates",
-     &make<EventProcessesMechanism>},
+     &make<EventProcessesMechanism>, &EventProcessesMechanism::parameter_schema},
 };
 }  // namespace
 
@@ -29,6 +31,13 @@ std::vector<std::string> mechanism_names() {
   std::vector<std::string> names;
   for (const auto& entry : kRegistry) names.emplace_back(entry.name);
   return names;
+}
+
+std::vector<MechanismSchema> mechanism_schemas() {
+  std::vector<MechanismSchema> schemas;
+  for (const auto& entry : kRegistry)
+    schemas.push_back(MechanismSchema{std::string(entry.name), entry.parameters()});
+  return schemas;
 }
 
 std::vector<std::unique_ptr<Mechanism>> build_mechanisms(const Scenario& scenario) {

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "linchpin/mechanisms/mechanism.hpp"
+#include "linchpin/scenario/mechanism_schema.hpp"
 
 namespace linchpin {
 
@@ -15,11 +16,14 @@ struct MechanismEntry {
   std::string_view name;
   std::string_view summary;
   std::unique_ptr<Mechanism> (*make)(const Scenario& scenario);
+  std::vector<ParameterSchema> (*parameters)();  // tunable parameters with sourced defaults
 };
 
 // In monthly execution order.
 std::span<const MechanismEntry> mechanism_registry();
 std::vector<std::string> mechanism_names();
+// What the scenario loader checks mechanism sections against.
+std::vector<MechanismSchema> mechanism_schemas();
 
 // The scenario's mechanisms, in registry order, skipping those the scenario disables.
 std::vector<std::unique_ptr<Mechanism>> build_mechanisms(const Scenario& scenario);

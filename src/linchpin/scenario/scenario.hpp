@@ -96,16 +96,18 @@ struct Source {
   std::string url;
 };
 
-// The six Correlates of War National Material Capabilities components, in COW units.
+// The six Correlates of War National Material Capabilities components, in COW units. A
+// component is empty when unknown (COW's -9), as COW's CINC convention expects.
 struct Capabilities {
   int year = 0;
   std::string source;
-  double milex = 0;   // thousands of current US dollars
-  double milper = 0;  // thousands of personnel
-  double irst = 0;    // thousands of tons of iron and steel
-  double pec = 0;     // thousands of coal-ton equivalents of primary energy
-  double tpop = 0;    // thousands of people
-  double upop = 0;    // thousands of people in cities over 100,000
+  std::string note;
+  std::optional<double> milex;   // thousands of current US dollars
+  std::optional<double> milper;  // thousands of personnel
+  std::optional<double> irst;    // thousands of tons of iron and steel
+  std::optional<double> pec;     // thousands of coal-ton equivalents of primary energy
+  std::optional<double> tpop;    // thousands of people
+  std::optional<double> upop;    // thousands of people in cities over 100,000
 };
 
 struct NuclearForces {
@@ -158,6 +160,7 @@ struct Rivalry {
   RivalryKind kind = RivalryKind::enduring;
   CalendarDate since;
   std::string source;
+  std::string note;
 };
 
 struct StanceDimension {
@@ -188,6 +191,7 @@ struct Office {
   OfficeKind kind = OfficeKind::executive;
   int incumbent_party = 0;  // index into the political system's parties
   std::string incumbent_leader;
+  std::string incumbent_source;
   CalendarDate incumbent_since;
   int terms_served = 1;
   int term_limit = 0;  // 0 = no limit

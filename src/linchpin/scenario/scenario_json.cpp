@@ -67,9 +67,18 @@ nlohmann::json scenario_to_json(const Scenario& scenario) {
                         {"cow_code", actor.cow_code}};
     if (actor.capabilities) {
       const auto& c = *actor.capabilities;
-      a["capabilities"] = {{"year", c.year},   {"source", c.source}, {"milex", c.milex},
-                           {"milper", c.milper}, {"irst", c.irst},   {"pec", c.pec},
-                           {"tpop", c.tpop},   {"upop", c.upop}};
+      const auto component = [](const std::optional<double>& v) -> nlohmann::json {
+        return v ? nlohmann::json(*v) : nlohmann::json("missing");
+      };
+      a["capabilities"] = {{"year", c.year},
+                           {"source", c.source},
+                           {"milex", component(c.milex)},
+                           {"milper", component(c.milper)},
+                           {"irst", component(c.irst)},
+                           {"pec", component(c.pec)},
+                           {"tpop", component(c.tpop)},
+                           {"upop", component(c.upop)}};
+      if (!c.note.empty()) a["capabilities"]["note"] = c.note;
     }
     if (actor.nuclear) {
       a["nuclear"] = {{"warheads", quantity_to_json(actor.nuclear->warheads)},
@@ -112,7 +121,8 @@ nlohmann::json scenario_to_json(const Scenario& scenario) {
     json["rivalries"].push_back({{"between", {actor_id(rivalry.first), actor_id(rivalry.second)}},
                                  {"kind", enum_name(kRivalryKindNames, rivalry.kind)},
                                  {"since", rivalry.since.to_string()},
-                                 {"source", rivalry.source}});
+                                 {"source", rivalry.source},
+                                 {"note", rivalry.note}});
   }
   nlohmann::json politics;
   politics["stance_dimensions"] = nlohmann::json::array();
@@ -136,6 +146,7 @@ nlohmann::json scenario_to_json(const Scenario& scenario) {
           {"incumbent",
            {{"party", system.parties[office.incumbent_party].id},
             {"leader", office.incumbent_leader},
+            {"source", office.incumbent_source},
             {"since", office.incumbent_since.to_string()},
             {"terms_served", office.terms_served}}},
           {"term_limit", office.term_limit},

@@ -632,14 +632,23 @@ void Loader::read_actor(const YAML::Node& node, const std::string& path) {
   if (auto code = view.integer("cow_code", Need::optional, 1, 999)) actor.cow_code = int(*code);
   if (view.has("capabilities")) {
     MapView caps(reader_, view.get("capabilities"), view.path("capabilities"),
-                 {"year", "source", "milex", "milper", "irst", "pec", "tpop", "upop"});
+                 {"year", "source", "note", "milex", "milper", "irst", "pec", "tpop", "upop"});
     Capabilities capabilities;
+    if (auto note = caps.text("note", Need::optional)) capabilities.note = *note;
     auto year = data_year(caps, 1816);
     auto source = caps.identifier("source", Need::required, true, false);
     if (source) cite(*source, caps.value_location("source"), caps.path("source"));
     bool ok = caps.valid() && year && source;
-    auto component = [&](const char* key, double& target) {
-      auto value = caps.number(key, Need::required, non_negative_rule("a number in COW units"));
+    auto component = [&](const char* key, std::optional<double>& target) {
+      // COW codes an unknown component as -9; scenarios write `missing` instead.
+      const YAML::Node component_node = caps.get(key);
+      if (component_node.IsDefined() && component_node.IsScalar() &&
+          component_node.Scalar() == "missing") {
+        target.reset();
+        return;
+      }
+      auto value = caps.number(key, Need::required,
+                               non_negative_rule("a number in COW units"));
       if (value)
         target = *value;
       else
@@ -654,10 +663,10 @@ void Loader::read_actor(const YAML::Node& node, const std::string& path) {
     if (ok) {
       capabilities.year = int(*year);
       capabilities.source = *source;
-      if (capabilities.upop > capabilities.tpop) {
+      if (capabilities.upop && capabilities.tpop && *capabilities.upop > *capabilities.tpop) {
         reader_.error(caps.value_location("upop"), caps.path("upop"),
                       fmt::format("urban population ({:g}) exceeds total population ({:g})",
-                                  capabilities.upop, capabilities.tpop));
+                                  *capabilities.upop, *capabilities.tpop));
       }
       actor.capabilities = capabilities;
     }
@@ -866,8 +875,9 @@ void Loader::read_trade(MapView& root) {
 
 void Loader::read_rivalries(MapView& root) {
   for_each_item(root, "rivalries", Need::optional, [&](const YAML::Node& node, const std::string& path) {
-    MapView view(reader_, node, path, {"between", "kind", "since", "source"});
+    MapView view(reader_, node, path, {"between", "kind", "since", "source", "note"});
     if (!view.valid()) return;
+    const std::string note = view.text("note", Need::optional).value_or("");
     auto pair = actor_pair(view, "between");
     auto kind = view.choice("kind", Need::required, kRivalryKindNames);
     auto since = view.date("since", Need::required);
@@ -876,7 +886,7 @@ void Loader::read_rivalries(MapView& root) {
     if (since)
       not_after_start(*since, view.value_location("since"), view.path("since"), "the start date");
     if (!pair || !kind || !since || !source) return;
-    scenario_.rivalries.push_back(Rivalry{pair->first, pair->second, *kind, *since, *source});
+    scenario_.rivalries.push_back(Rivalry{pair->first, pair->second, *kind, *since, *source, note});
   });
 }
 
@@ -1033,7 +1043,11 @@ void Loader::read_office(const YAML::Node& node, const std::string& path, Politi
     ok = false;
   } else {
     MapView incumbent(reader_, view.get("incumbent"), view.path("incumbent"),
-                      {"party", "leader", "since", "terms_served"});
+                      {"party", "leader", "since", "terms_served", "source"});
+    if (auto incumbent_source = incumbent.identifier("source", Need::optional, true, false)) {
+      cite(*incumbent_source, incumbent.value_location("source"), incumbent.path("source"));
+      office.incumbent_source = *incumbent_source;
+    }
     auto party = incumbent.text("party", Need::required);
     auto since = incumbent.date("since", Need::required);
     auto terms = incumbent.integer("terms_served", Need::optional, 1, 100);
@@ -1250,39 +1264,62 @@ void Loader::read_event_processes(MapView& root) {
 }
 
 void Loader::read_mechanisms(MapView& root) {
-  if (!root.valid() || !root.has("mechanisms")) return;
-  const YAML::Node node = root.get("mechanisms");
-  if (!node.IsMap()) {
-    reader_.error(node, "mechanisms", "expected a mapping of mechanism names, got " + describe_node(node));
-    return;
+  std::vector<std::string> names;
+  for (const auto& schema : options_.known_mechanisms) names.push_back(schema.name);
+  std::optional<MapView> view;
+  if (root.valid() && root.has("mechanisms")) {
+    const YAML::Node node = root.get("mechanisms");
+    if (!node.IsMap()) {
+      reader_.error(node, "mechanisms",
+                    "expected a mapping of mechanism names, got " + describe_node(node));
+    } else {
+      view.emplace(reader_, node, "mechanisms", names);
+      if (!view->valid()) view.reset();
+    }
   }
-  MapView view(reader_, node, "mechanisms", options_.known_mechanisms);
-  if (!view.valid()) return;
-  for (const auto& name : options_.known_mechanisms) {
-    if (!view.has(name)) continue;
-    MapView section_view(reader_, view.get(name), view.path(name), {"enabled", "parameters"});
-    if (!section_view.valid()) continue;
+  // Every known mechanism gets a section with every parameter resolved (scenario value or
+  // built-in default), so the stored scenario shows exactly what ran.
+  for (const auto& schema : options_.known_mechanisms) {
     MechanismSection section;
-    section.name = name;
-    section.location = view.location(name);
-    if (auto enabled = section_view.boolean("enabled", Need::optional)) section.enabled = *enabled;
-    if (section_view.has("parameters")) {
-      const YAML::Node parameters = section_view.get("parameters");
-      if (!parameters.IsMap()) {
-        reader_.error(parameters, section_view.path("parameters"),
-                      "expected a mapping of parameter names to quantities, got " +
-                          describe_node(parameters));
-      } else {
-        const std::vector<std::string> names = free_keys(parameters);
-        MapView parameter_view(reader_, parameters, section_view.path("parameters"), names);
-        for (const auto& key : names) {
-          auto quantity = parameter_view.quantity(key, Need::required, NumberRule{});
-          if (quantity) {
-            cite(*quantity);
-            section.parameters.emplace(key, *quantity);
+    section.name = schema.name;
+    std::optional<MapView> parameter_view;
+    if (view && view->has(schema.name)) {
+      section.location = view->location(schema.name);
+      MapView section_view(reader_, view->get(schema.name), view->path(schema.name),
+                           {"enabled", "parameters"});
+      if (section_view.valid()) {
+        if (auto enabled = section_view.boolean("enabled", Need::optional))
+          section.enabled = *enabled;
+        if (section_view.has("parameters")) {
+          std::vector<std::string> parameter_names;
+          for (const auto& parameter : schema.parameters) parameter_names.push_back(parameter.name);
+          const YAML::Node parameters = section_view.get("parameters");
+          if (parameter_names.empty() && parameters.IsMap() && parameters.size() > 0) {
+            reader_.error(parameters, section_view.path("parameters"),
+                          fmt::format("the '{}' mechanism has no parameters", schema.name));
+          } else {
+            parameter_view.emplace(reader_, parameters, section_view.path("parameters"),
+                                   parameter_names);
+            if (!parameter_view->valid()) parameter_view.reset();
           }
         }
       }
+    }
+    for (const auto& parameter : schema.parameters) {
+      if (parameter_view && parameter_view->has(parameter.name)) {
+        NumberRule rule{parameter.min, parameter.max, parameter.integer, "a value of this parameter"};
+        auto quantity = parameter_view->quantity(parameter.name, Need::required, rule);
+        if (quantity) {
+          cite(*quantity);
+          section.parameters.emplace(parameter.name, *quantity);
+        }
+        continue;
+      }
+      Quantity fallback = Quantity::constant(parameter.default_value, "linchpin-default");
+      fallback.unit = parameter.unit;
+      fallback.note = parameter.default_source;
+      fallback.key_path = fmt::format("mechanisms.{}.parameters.{}", schema.name, parameter.name);
+      section.parameters.emplace(parameter.name, fallback);
     }
     scenario_.mechanisms.push_back(std::move(section));
   }

@@ -3,13 +3,15 @@
 #include <string>
 #include <vector>
 
+#include "linchpin/scenario/mechanism_schema.hpp"
 #include "linchpin/scenario/scenario.hpp"
 
 namespace linchpin {
 
 struct ScenarioLoadOptions {
-  // Names of the mechanisms the engine knows; a scenario naming any other is invalid.
-  std::vector<std::string> known_mechanisms;
+  // The mechanisms the engine knows and their parameters; a scenario naming any other
+  // mechanism or parameter is invalid.
+  std::vector<MechanismSchema> known_mechanisms;
   // Files larger than this are rejected before parsing.
   std::size_t max_file_bytes = 8u << 20;
 };

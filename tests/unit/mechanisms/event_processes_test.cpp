@@ -21,7 +21,7 @@ TEST(EventProcesses, RollingTwelveMonthCountIsConsistentWithEvents) {
   const Simulation simulation(scenario);
   std::size_t metric = 0;
   for (; metric < simulation.metrics().size(); ++metric)
-    if (simulation.metrics()[metric].spec.name == "events.launches.last_12_months") break;
+    if (simulation.metrics()[metric].spec.name == "events.launches.rolling_count") break;
   ASSERT_LT(metric, simulation.metrics().size());
   Recorder recorder;
   const auto outcome = simulation.run_trial(42, 3, true, recorder);
