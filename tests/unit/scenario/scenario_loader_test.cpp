@@ -114,3 +114,55 @@ TEST(ScenarioLoader, DistributionsAreCheckedAgainstTheirRange) {
 
 }  // namespace
 }  // namespace linchpin
+
+namespace linchpin {
+namespace {
+
+const std::string kSmall =
+    "linchpin: 1\n"
+    "scenario: {name: x, start: 2026-12, horizon_months: 12}\n"
+    "sources:\n"
+    "  - {id: s, kind: dataset, citation: c}\n"
+    "actors:\n"
+    "  - id: A\n"
+    "    name: A\n"
+    "    kind: state\n"
+    "    capabilities: {year: 2022, source: s, milex: missing, milper: 1, irst: 2, pec: 3, tpop: 10, upop: 5}\n";
+
+TEST(ScenarioLoader, MissingCapabilityComponentIsKeptMissing) {
+  const Scenario scenario = load_scenario_text(kSmall, "inline.yaml", default_load_options());
+  const auto& capabilities = *scenario.actors()[0].capabilities;
+  EXPECT_FALSE(capabilities.milex.has_value());
+  EXPECT_EQ(*capabilities.milper, 1.0);
+  EXPECT_EQ(scenario_to_json(scenario)["actors"][0]["capabilities"]["milex"], "missing");
+}
+
+TEST(ScenarioLoader, MechanismParametersDefaultOverrideAndUnknown) {
+  const Scenario defaults = load_scenario_text(kSmall, "inline.yaml", default_load_options());
+  const auto* section = defaults.mechanism_section("event_processes");
+  ASSERT_NE(section, nullptr);
+  EXPECT_EQ(section->parameters.at("rolling_window_months").value, 12.0);
+  EXPECT_EQ(section->parameters.at("rolling_window_months").source, "linchpin-default");
+
+  const Scenario overridden = load_scenario_text(
+      kSmall + "mechanisms:\n  event_processes: {parameters: {rolling_window_months: {value: 6, source: s}}}\n",
+      "inline.yaml", default_load_options());
+  EXPECT_EQ(overridden.mechanism_section("event_processes")->parameters.at("rolling_window_months").value, 6.0);
+
+  try {
+    load_scenario_text(
+        kSmall + "mechanisms:\n  event_processes: {parameters: {rolling_window_month: {value: 6, source: s}}}\n",
+        "inline.yaml", default_load_options());
+    FAIL();
+  } catch (const InputError& error) {
+    ASSERT_EQ(error.diagnostics().size(), 1u);
+    EXPECT_NE(error.diagnostics()[0].message.find("did you mean 'rolling_window_months'?"), std::string::npos)
+        << error.diagnostics()[0].format();
+  }
+  EXPECT_THROW(load_scenario_text(kSmall + "mechanisms:\n  event_processes: {parameters: {rolling_window_months: {value: 0.5, source: s}}}\n",
+                                  "inline.yaml", default_load_options()),
+               InputError);
+}
+
+}  // namespace
+}  // namespace linchpin
