@@ -8,7 +8,9 @@
 
 namespace linchpin::test {
 
-inline std::filesystem::path source_dir() { return LINCHPIN_SOURCE_DIR; }
+inline std::filesystem::path source_dir() {
+  return LINCHPIN_SOURCE_DIR;
+}
 
 inline std::string read_text(const std::filesystem::path& path) {
   std::ifstream stream(path, std::ios::binary);

@@ -2,6 +2,7 @@
 
 #include <atomic>
 #include <csignal>
+#include <cstdio>
 #include <thread>
 
 #include "commands.hpp"
@@ -24,9 +25,12 @@ extern "C" void on_interrupt(int) {
 }  // namespace
 
 void add_run_command(CLI::App& app, RunArgs& args) {
-  auto* command = app.add_subcommand("run", "Run a scenario's Monte Carlo ensemble into a results database");
+  auto* command =
+      app.add_subcommand("run", "Run a scenario's Monte Carlo ensemble into a results database");
   command->add_option("file", args.file, "Scenario file (YAML)")->required();
-  command->add_option("-n,--trials", args.trials, "Number of trials (default: the scenario's run.trials)")
+  command
+      ->add_option("-n,--trials", args.trials,
+                   "Number of trials (default: the scenario's run.trials)")
       ->check(CLI::Range(std::uint64_t(1), std::uint64_t(1000000000)))
       ->each([&](const std::string&) { args.trials_set = true; });
   command->add_option("-s,--seed", args.seed, "Random seed (default: the scenario's run.seed)")
@@ -42,7 +46,8 @@ void add_run_command(CLI::App& app, RunArgs& args) {
   command->footer(
       "Examples:\n"
       "  linchpin run scenarios/korea-2026.yaml\n"
-      "  linchpin run scenarios/korea-2026.yaml --trials 20000 --threads 2 --seed 7 --out runs/a.sqlite\n"
+      "  linchpin run scenarios/korea-2026.yaml --trials 20000 --threads 2 --seed 7 --out "
+      "runs/a.sqlite\n"
       "  linchpin run scenarios/korea-2023.yaml --trace 10 --force\n"
       "Ctrl-C stops the run cleanly: the database keeps the finished trials with status "
       "'interrupted'.");
@@ -54,7 +59,8 @@ int run_run(RunArgs& args) {
   if (args.trials_set) request.trials = args.trials;
   if (args.seed_set) request.seed = args.seed;
   if (args.trace_set) request.trace_trials = args.trace;
-  request.threads = args.threads > 0 ? args.threads : std::max(1u, std::thread::hardware_concurrency());
+  request.threads =
+      args.threads > 0 ? args.threads : std::max(1u, std::thread::hardware_concurrency());
   request.out_path = args.out;
   request.overwrite = args.force;
   request.command_line = args.command_line;
@@ -80,6 +86,7 @@ int run_run(RunArgs& args) {
       return report_exception();
     }
   }
+  std::fflush(stdout);  // keep the table and the summary line in order on a shared terminal
   fmt::print(stderr, "results: {} ({} trials in {:.2f} s, {:.0f} trials/s)\n", response.out_path,
              response.run.trials_completed, response.run.seconds,
              response.run.seconds > 0 ? response.run.trials_completed / response.run.seconds : 0.0);

@@ -25,12 +25,13 @@ int run_validate(const ValidateArgs& args) {
       const Scenario scenario = load_scenario(file);
       const Simulation simulation(scenario);
       if (!args.quiet) {
-        fmt::print("{}: ok: scenario '{}', {} actors, {} mechanisms ({}), {} outcomes, {} "
-                   "series, {} sources\n",
-                   file, scenario.info().name, scenario.actors().size(),
-                   simulation.mechanism_names().size(),
-                   fmt::join(simulation.mechanism_names(), ", "), simulation.outcomes().size(),
-                   simulation.metrics().size(), scenario.definition().sources.size());
+        fmt::print(
+            "{}: ok: scenario '{}', {} actors, {} mechanisms ({}), {} outcomes, {} "
+            "series, {} sources\n",
+            file, scenario.info().name, scenario.actors().size(),
+            simulation.mechanism_names().size(), fmt::join(simulation.mechanism_names(), ", "),
+            simulation.outcomes().size(), simulation.metrics().size(),
+            scenario.definition().sources.size());
       }
     } catch (...) {
       const int code = report_exception();

@@ -1,6 +1,6 @@
 // The linchpin command: parses arguments and dispatches to one command function.
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <CLI/CLI.hpp>
 
 #include "commands.hpp"
 #include "linchpin/api/linchpin_api.hpp"

@@ -35,7 +35,9 @@ std::vector<std::filesystem::path> corpus() {
   return files;
 }
 
-TEST(InvalidScenarioCorpus, HasAtLeastTwentyFiveCases) { EXPECT_GE(corpus().size(), 25u); }
+TEST(InvalidScenarioCorpus, HasAtLeastTwentyFiveCases) {
+  EXPECT_GE(corpus().size(), 25u);
+}
 
 TEST(InvalidScenarioCorpus, EachGivesItsExpectedMessages) {
   const auto dir = test::source_dir() / "tests/golden/invalid";
@@ -63,7 +65,8 @@ TEST(InvalidScenarioCorpus, FiftyMegabyteFileIsRejectedBeforeParsing) {
   {
     std::ofstream stream(path, std::ios::binary);
     const std::string line = "# padding padding padding padding padding padding padding padding\n";
-    for (std::size_t written = 0; written < 50u * 1024 * 1024; written += line.size()) stream << line;
+    for (std::size_t written = 0; written < 50u * 1024 * 1024; written += line.size())
+      stream << line;
   }
   try {
     load_scenario(path.string());

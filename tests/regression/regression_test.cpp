@@ -17,7 +17,8 @@ namespace linchpin {
 namespace {
 
 nlohmann::json summarize_case(const nlohmann::json& spec) {
-  const Scenario scenario = load_scenario((test::source_dir() / spec["scenario"].get<std::string>()).string());
+  const Scenario scenario =
+      load_scenario((test::source_dir() / spec["scenario"].get<std::string>()).string());
   const Simulation simulation(scenario);
   RunOptions options;
   options.trials = spec["trials"].get<std::uint64_t>();
@@ -27,7 +28,8 @@ nlohmann::json summarize_case(const nlohmann::json& spec) {
   nlohmann::json result;
   result["trials"] = run.trials_completed;
   result["events"] = run.summary.total_events;
-  for (const auto& outcome : run.summary.outcomes) result["outcomes"][outcome.name] = outcome.occurred;
+  for (const auto& outcome : run.summary.outcomes)
+    result["outcomes"][outcome.name] = outcome.occurred;
   const int horizon = scenario.horizon_months();
   std::vector<int> months = {0, std::min(12, horizon), std::min(60, horizon), horizon};
   months.erase(std::unique(months.begin(), months.end()), months.end());
@@ -40,7 +42,8 @@ nlohmann::json summarize_case(const nlohmann::json& spec) {
   return result;
 }
 
-void compare(const nlohmann::json& expected, const nlohmann::json& actual, const std::string& path) {
+void compare(const nlohmann::json& expected, const nlohmann::json& actual,
+             const std::string& path) {
   if (expected.is_number_float() || actual.is_number_float()) {
     const double a = expected.get<double>();
     const double b = actual.get<double>();

@@ -67,7 +67,8 @@ TEST(ValidationElectionRecord, ScenarioWinProbabilitiesFollowTheRecord) {
     const std::string start = scenario.start_month().to_string();
     for (const auto& link : links) {
       SCOPED_TRACE(std::string(file) + " " + link.actor + "." + link.office);
-      const auto& probability = office_of(scenario, link.actor, link.office).incumbent_party_win_probability;
+      const auto& probability =
+          office_of(scenario, link.actor, link.office).incumbent_party_win_probability;
       const Record record = count_before(link.csv, start);
       ASSERT_EQ(probability.kind, DistributionKind::beta);
       EXPECT_EQ(probability.alpha, record.wins + 1);

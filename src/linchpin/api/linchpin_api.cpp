@@ -9,8 +9,12 @@
 
 namespace linchpin {
 
-std::string engine_version() { return build_info::kVersion; }
-std::string engine_git_commit() { return build_info::kGitCommit; }
+std::string engine_version() {
+  return build_info::kVersion;
+}
+std::string engine_git_commit() {
+  return build_info::kGitCommit;
+}
 
 ScenarioLoadOptions default_load_options() {
   ScenarioLoadOptions options;
@@ -27,8 +31,8 @@ RunResponse run_scenario(const RunRequest& request) {
   RunOptions options;
   options.trials = request.trials.value_or(scenario.run_settings().trials);
   options.seed = request.seed.value_or(scenario.run_settings().seed);
-  options.trace_trials = std::min(request.trace_trials.value_or(scenario.run_settings().trace_trials),
-                                  options.trials);
+  options.trace_trials =
+      std::min(request.trace_trials.value_or(scenario.run_settings().trace_trials), options.trials);
   options.threads = std::max(1u, request.threads);
   options.cancel = request.cancel;
   options.progress = request.progress;
@@ -37,9 +41,8 @@ RunResponse run_scenario(const RunRequest& request) {
   }
   Simulation simulation(scenario);
   RunResponse response;
-  response.out_path = request.out_path.empty()
-                          ? fmt::format("runs/{}.sqlite", scenario.info().name)
-                          : request.out_path;
+  response.out_path = request.out_path.empty() ? fmt::format("runs/{}.sqlite", scenario.info().name)
+                                               : request.out_path;
   ResultsStore store(response.out_path, request.overwrite);
   RunRecord record;
   record.scenario_name = scenario.info().name;

@@ -6,7 +6,9 @@
 
 namespace linchpin {
 
-std::string Month::to_string() const { return fmt::format("{:04d}-{:02d}", year(), month_of_year()); }
+std::string Month::to_string() const {
+  return fmt::format("{:04d}-{:02d}", year(), month_of_year());
+}
 
 std::string CalendarDate::to_string() const {
   if (day == 0) return fmt::format("{:04d}-{:02d}", year, month);
@@ -37,7 +39,8 @@ std::optional<CalendarDate> parse_calendar_date(std::string_view text, std::stri
     if (why) *why = std::move(reason);
     return std::nullopt;
   };
-  if (text.size() != 7 && text.size() != 10) return fail("expected a date as YYYY-MM or YYYY-MM-DD");
+  if (text.size() != 7 && text.size() != 10)
+    return fail("expected a date as YYYY-MM or YYYY-MM-DD");
   if (text[4] != '-' || (text.size() == 10 && text[7] != '-'))
     return fail("expected a date as YYYY-MM or YYYY-MM-DD");
   CalendarDate date;
@@ -49,8 +52,8 @@ std::optional<CalendarDate> parse_calendar_date(std::string_view text, std::stri
     if (!parse_digits(text.substr(8, 2), date.day))
       return fail("expected a date as YYYY-MM or YYYY-MM-DD");
     if (date.day < 1 || date.day > days_in_month(date.year, date.month))
-      return fail(fmt::format("day {} does not exist in {:04d}-{:02d}", date.day, date.year,
-                              date.month));
+      return fail(
+          fmt::format("day {} does not exist in {:04d}-{:02d}", date.day, date.year, date.month));
   }
   return date;
 }

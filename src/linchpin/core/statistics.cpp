@@ -21,7 +21,9 @@ Interval wilson_interval(std::uint64_t successes, std::uint64_t trials, double z
   return interval;
 }
 
-double normal_cdf(double x) { return 0.5 * std::erfc(-x / std::sqrt(2.0)); }
+double normal_cdf(double x) {
+  return 0.5 * std::erfc(-x / std::sqrt(2.0));
+}
 
 double normal_quantile(double probability) {
   if (probability <= 0.0) return -std::numeric_limits<double>::infinity();

@@ -11,7 +11,8 @@ struct Interval {
 };
 
 // Wilson score interval for a binomial proportion (Wilson 1927); z = 1.959964 gives 95%.
-Interval wilson_interval(std::uint64_t successes, std::uint64_t trials, double z = 1.959963984540054);
+Interval wilson_interval(std::uint64_t successes, std::uint64_t trials,
+                         double z = 1.959963984540054);
 
 // Standard normal CDF and its inverse (Acklam's rational approximation refined by one Halley step).
 double normal_cdf(double x);

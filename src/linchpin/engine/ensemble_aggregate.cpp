@@ -26,8 +26,8 @@ MetricBinning MetricBinning::for_metric(const MetricSpec& spec) {
 }
 
 int MetricBinning::bin_of(double value) const {
-  const double position = discrete ? std::floor((value - lower + 0.5) / width)
-                                   : std::floor((value - lower) / width);
+  const double position =
+      discrete ? std::floor((value - lower + 0.5) / width) : std::floor((value - lower) / width);
   if (position < 0.0) {
     // Values within a rounding error of the lower bound belong to the first bin.
     return value >= lower - 1e-9 * std::max(1.0, std::fabs(lower)) ? 0 : -1;
@@ -114,7 +114,8 @@ void EnsembleAggregate::merge(const EnsembleAggregate& other) {
   }
   trials_ += other.trials_;
   events_ += other.events_;
-  for (std::size_t i = 0; i < outcome_counts_.size(); ++i) outcome_counts_[i] += other.outcome_counts_[i];
+  for (std::size_t i = 0; i < outcome_counts_.size(); ++i)
+    outcome_counts_[i] += other.outcome_counts_[i];
   for (std::size_t i = 0; i < onset_counts_.size(); ++i) onset_counts_[i] += other.onset_counts_[i];
 }
 

@@ -40,8 +40,8 @@ struct OutcomeEstimate {
   std::uint64_t occurred = 0;
   std::uint64_t trials = 0;
   double probability = 0.0;
-  Interval interval;                     // Wilson 95%
-  std::vector<double> cumulative;        // per month index: share of trials with onset <= month
+  Interval interval;               // Wilson 95%
+  std::vector<double> cumulative;  // per month index: share of trials with onset <= month
 };
 
 struct MetricSeries {
@@ -75,7 +75,7 @@ class EnsembleAggregate final : public MonthObserver {
   std::vector<std::uint32_t> counts_;
   std::vector<std::uint64_t> below_;  // per metric x month
   std::vector<std::uint64_t> above_;
-  std::vector<FixedPointSum> sums_;        // fixed-point sums (value * 2^24) per metric x month
+  std::vector<FixedPointSum> sums_;  // fixed-point sums (value * 2^24) per metric x month
   std::uint64_t trials_ = 0;
   std::uint64_t events_ = 0;
   std::vector<std::uint64_t> outcome_counts_;

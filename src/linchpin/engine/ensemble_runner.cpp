@@ -47,8 +47,8 @@ EnsembleRun run_ensemble(const Simulation& simulation, const RunOptions& options
         std::vector<TrialOutcome> batch;
         batch.reserve(last - first);
         for (std::uint64_t trial = first; trial < last; ++trial) {
-          batch.push_back(simulation.run_trial(options.seed, trial,
-                                               trial < options.trace_trials, aggregate));
+          batch.push_back(
+              simulation.run_trial(options.seed, trial, trial < options.trace_trials, aggregate));
           aggregate.add_trial(batch.back());
         }
         std::unique_lock lock(mutex);

@@ -13,9 +13,12 @@ std::string bar(double low, double value, double high, int width) {
   std::string text;
   for (int i = 0; i < width; ++i) {
     const double x = (i + 0.5) / width;
-    if (i == mark) text += "|";
-    else if (x >= low && x <= high) text += "=";
-    else text += ".";
+    if (i == mark)
+      text += "|";
+    else if (x >= low && x <= high)
+      text += "=";
+    else
+      text += ".";
   }
   return text;
 }
@@ -50,7 +53,8 @@ std::string format_headline(const StoredResults& results) {
                      run.horizon_months);
 
   std::size_t name_width = 7;
-  for (const auto& outcome : results.outcomes) name_width = std::max(name_width, outcome.name.size());
+  for (const auto& outcome : results.outcomes)
+    name_width = std::max(name_width, outcome.name.size());
   out += fmt::format("{:<{}}  {:>6}  {:>16}  {}\n", "Outcome", name_width, "P", "95% interval",
                      "0 ------------- 1");
   for (const auto& outcome : results.outcomes) {
@@ -61,7 +65,8 @@ std::string format_headline(const StoredResults& results) {
   if (results.outcomes.empty()) out += "  (no outcomes declared by the scenario's mechanisms)\n";
 
   std::size_t series_width = 6;
-  for (const auto& series : results.series) series_width = std::max(series_width, series.name.size());
+  for (const auto& series : results.series)
+    series_width = std::max(series_width, series.name.size());
   out += fmt::format("\n{:<{}}  {:>8}  {:>8}  {:>8}  {:>8}   (at {})\n", "Series", series_width,
                      "mean", "median", "5%", "95%", end_month);
   for (const auto& series : results.series) {

@@ -13,11 +13,20 @@ std::string escape(const std::string& text) {
   std::string out;
   for (char c : text) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -73,37 +82,44 @@ std::string series_chart(const StoredSeries& series) {
   const auto band = [&](const std::vector<double>& lower, const std::vector<double>& upper,
                         const char* colour) {
     std::string points;
-    for (std::size_t i = 0; i < n; ++i) points += fmt::format("{:.1f},{:.1f} ", x_of(i), y_of(upper[i]));
-    for (std::size_t i = n; i-- > 0;) points += fmt::format("{:.1f},{:.1f} ", x_of(i), y_of(lower[i]));
+    for (std::size_t i = 0; i < n; ++i)
+      points += fmt::format("{:.1f},{:.1f} ", x_of(i), y_of(upper[i]));
+    for (std::size_t i = n; i-- > 0;)
+      points += fmt::format("{:.1f},{:.1f} ", x_of(i), y_of(lower[i]));
     return fmt::format("<polygon points=\"{}\" fill=\"{}\" stroke=\"none\"/>", points, colour);
   };
   const auto line = [&](const std::vector<double>& values, const char* colour, const char* dash) {
     std::string points;
-    for (std::size_t i = 0; i < n; ++i) points += fmt::format("{:.1f},{:.1f} ", x_of(i), y_of(values[i]));
-    return fmt::format("<polyline points=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"1.5\" "
-                       "stroke-dasharray=\"{}\"/>",
-                       points, colour, dash);
+    for (std::size_t i = 0; i < n; ++i)
+      points += fmt::format("{:.1f},{:.1f} ", x_of(i), y_of(values[i]));
+    return fmt::format(
+        "<polyline points=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"1.5\" "
+        "stroke-dasharray=\"{}\"/>",
+        points, colour, dash);
   };
   std::string svg = fmt::format(
       "<svg viewBox=\"0 0 {0} {1}\" width=\"{0}\" height=\"{1}\" role=\"img\" "
       "aria-label=\"{2}\">",
       width, height, escape(series.name));
-  svg += fmt::format("<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"#fafafa\" "
-                     "stroke=\"#ccc\"/>",
-                     left, top, width - left - right, height - top - bottom);
+  svg += fmt::format(
+      "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"#fafafa\" "
+      "stroke=\"#ccc\"/>",
+      left, top, width - left - right, height - top - bottom);
   svg += band(series.q05, series.q95, "#c6dbef");
   svg += band(series.q25, series.q75, "#6baed6");
   svg += line(series.q50, "#08306b", "none");
   svg += line(series.mean, "#d94801", "4 3");
   for (int tick = 0; tick <= 2; ++tick) {
     const double v = low + (high - low) * tick / 2.0;
-    svg += fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" font-size=\"10\" text-anchor=\"end\">{:.3g}</text>",
-                       left - 4, y_of(v) + 3, v);
+    svg += fmt::format(
+        "<text x=\"{:.1f}\" y=\"{:.1f}\" font-size=\"10\" text-anchor=\"end\">{:.3g}</text>",
+        left - 4, y_of(v) + 3, v);
   }
-  svg += fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" font-size=\"10\">{}</text>", left,
-                     height - 6, escape(series.months.front()));
-  svg += fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" font-size=\"10\" text-anchor=\"end\">{}</text>",
-                     width - right, height - 6, escape(series.months.back()));
+  svg += fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" font-size=\"10\">{}</text>", left, height - 6,
+                     escape(series.months.front()));
+  svg +=
+      fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" font-size=\"10\" text-anchor=\"end\">{}</text>",
+                  width - right, height - 6, escape(series.months.back()));
   svg += "</svg>";
   return svg;
 }
@@ -119,7 +135,7 @@ std::string render_html_report(const StoredResults& results) {
 body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;margin:2rem auto;max-width:1400px;color:#222;padding:0 1rem}
 h1{font-size:1.5rem}h2{font-size:1.2rem;margin-top:2rem;border-bottom:1px solid #ddd}
 table{border-collapse:collapse;font-size:.9rem}td,th{padding:.25rem .6rem;text-align:left;border-bottom:1px solid #eee}
-td.num{text-align:right;font-variant-numeric:tabular-nums}.meta td:first-child{color:#666}
+td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}.meta td:first-child{color:#666}
 .grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(440px,1fr));gap:1rem}
 figure{margin:0;border:1px solid #eee;padding:.5rem}figcaption{font-size:.8rem;color:#444;margin-bottom:.3rem}
 figcaption b{color:#111}.legend span{display:inline-block;width:1.2em;height:.8em;margin:0 .3em 0 1em;vertical-align:middle}
@@ -127,9 +143,10 @@ figcaption b{color:#111}.legend span{display:inline-block;width:1.2em;height:.8e
 </style></head><body>)";
   html += fmt::format("<h1>Linchpin report: {}</h1>", escape(run.scenario_name));
   if (run.status != "completed") {
-    html += fmt::format("<p class=\"warn\">This run's status is <b>{}</b>: the figures below "
-                        "cover {} of {} requested trials.</p>",
-                        escape(run.status), run.trials_completed, run.trials_requested);
+    html += fmt::format(
+        "<p class=\"warn\">This run's status is <b>{}</b>: the figures below "
+        "cover {} of {} requested trials.</p>",
+        escape(run.status), run.trials_completed, run.trials_requested);
   }
   html += "<table class=\"meta\">";
   const auto row = [&](const std::string& key, const std::string& value) {
@@ -138,17 +155,19 @@ figcaption b{color:#111}.legend span{display:inline-block;width:1.2em;height:.8e
   row("scenario file", run.scenario_file);
   row("scenario sha256", run.scenario_sha256);
   row("start / horizon", fmt::format("{} / {} months", run.start_month, run.horizon_months));
-  row("trials", fmt::format("{} completed of {} requested", run.trials_completed, run.trials_requested));
+  row("trials",
+      fmt::format("{} completed of {} requested", run.trials_completed, run.trials_requested));
   row("seed / threads", fmt::format("{} / {}", run.seed, run.threads));
   row("engine", fmt::format("{} (commit {})", run.engine_version, run.git_commit));
   row("run", fmt::format("{} to {} ({:.2f} s), status {}", run.started_at, run.finished_at,
                          std::isnan(run.seconds) ? 0.0 : run.seconds, run.status));
   html += "</table>";
 
-  html += "<h2>Outcomes</h2><p>Probability over trials that the outcome occurs within the "
-          "horizon, with the Wilson 95% interval (shaded) and the estimate (dark mark), on a "
-          "0&ndash;1 scale.</p><table><tr><th>outcome</th><th>description</th><th>P</th>"
-          "<th>95% interval</th><th></th></tr>";
+  html +=
+      "<h2>Outcomes</h2><p>Probability over trials that the outcome occurs within the "
+      "horizon, with the Wilson 95% interval (shaded) and the estimate (dark mark), on a "
+      "0&ndash;1 scale.</p><table><tr><th>outcome</th><th>description</th><th>P</th>"
+      "<th>95% interval</th><th></th></tr>";
   for (const auto& outcome : results.outcomes) {
     html += fmt::format(
         "<tr><td><code>{}</code></td><td>{}</td><td class=\"num\">{:.3f}</td><td "
@@ -158,19 +177,20 @@ figcaption b{color:#111}.legend span{display:inline-block;width:1.2em;height:.8e
   }
   html += "</table>";
 
-  html += "<h2>Tracked series</h2><p class=\"legend\">Monthly distribution over trials:"
-          "<span style=\"background:#c6dbef\"></span>5&ndash;95%"
-          "<span style=\"background:#6baed6\"></span>25&ndash;75%"
-          "<span style=\"background:#08306b;height:2px\"></span>median"
-          "<span style=\"border-top:2px dashed #d94801;height:0\"></span>mean</p><div class=\"grid\">";
+  html +=
+      "<h2>Tracked series</h2><p class=\"legend\">Monthly distribution over trials:"
+      "<span style=\"background:#c6dbef\"></span>5&ndash;95%"
+      "<span style=\"background:#6baed6\"></span>25&ndash;75%"
+      "<span style=\"background:#08306b;height:2px\"></span>median"
+      "<span style=\"border-top:2px dashed #d94801;height:0\"></span>mean</p><div class=\"grid\">";
   for (const auto& series : results.series) {
     html += fmt::format("<figure><figcaption><b>{}</b> ({})<br>{}</figcaption>{}</figure>",
                         escape(series.name), escape(series.unit), escape(series.description),
                         series_chart(series));
   }
   html += "</div>";
-  html += "<p style=\"margin-top:2rem;color:#666;font-size:.8rem\">Generated by Linchpin from "
-          + escape(results.path) + ". The database holds every number shown here.</p>";
+  html += "<p style=\"margin-top:2rem;color:#666;font-size:.8rem\">Generated by Linchpin from " +
+          escape(results.path) + ". The database holds every number shown here.</p>";
   html += "</body></html>\n";
   return html;
 }

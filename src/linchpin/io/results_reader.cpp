@@ -17,9 +17,9 @@ class Query {
  public:
   Query(Database& db, const char* sql) : db_(db) {
     if (sqlite3_prepare_v2(db.handle(), sql, -1, &statement_, nullptr) != SQLITE_OK) {
-      throw_input_error({db.path(), 0, 0}, "",
-                                   fmt::format("not a Linchpin results database ({})",
-                                               sqlite3_errmsg(db.handle())));
+      throw_input_error(
+          {db.path(), 0, 0}, "",
+          fmt::format("not a Linchpin results database ({})", sqlite3_errmsg(db.handle())));
     }
   }
   ~Query() { sqlite3_finalize(statement_); }
@@ -59,9 +59,9 @@ StoredResults read_results(const std::string& path) {
   }
   if (results.schema_version != kResultsSchemaVersion) {
     throw_input_error({path, 0, 0}, "",
-                                 fmt::format("results schema version {} is not supported, "
-                                             "expected {}",
-                                             results.schema_version, kResultsSchemaVersion));
+                      fmt::format("results schema version {} is not supported, "
+                                  "expected {}",
+                                  results.schema_version, kResultsSchemaVersion));
   }
   {
     Query query(db,
@@ -69,8 +69,7 @@ StoredResults read_results(const std::string& path) {
                 "trials_completed, threads, engine_version, git_commit, start_month, "
                 "horizon_months, started_at, finished_at, seconds, status, message FROM runs "
                 "WHERE run_id = 1");
-    if (!query.next())
-      throw_input_error({path, 0, 0}, "", "the database holds no run record");
+    if (!query.next()) throw_input_error({path, 0, 0}, "", "the database holds no run record");
     auto& run = results.run;
     run.scenario_name = query.text(0);
     run.scenario_file = query.text(1);
@@ -95,10 +94,9 @@ StoredResults read_results(const std::string& path) {
                 "o.probability, o.ci_low, o.ci_high FROM outcome_definitions d JOIN outcomes o "
                 "USING (outcome) ORDER BY d.rowid");
     while (query.next()) {
-      results.outcomes.push_back(StoredOutcome{query.text(0), query.text(1), query.text(2),
-                                               std::uint64_t(query.integer(3)),
-                                               std::uint64_t(query.integer(4)), query.real(5),
-                                               query.real(6), query.real(7)});
+      results.outcomes.push_back(StoredOutcome{
+          query.text(0), query.text(1), query.text(2), std::uint64_t(query.integer(3)),
+          std::uint64_t(query.integer(4)), query.real(5), query.real(6), query.real(7)});
     }
   }
   {
@@ -136,7 +134,8 @@ StoredResults read_results(const std::string& path) {
   }
   {
     Query query(db, "SELECT kind, COUNT(*) FROM events GROUP BY kind ORDER BY kind");
-    while (query.next()) results.event_counts_traced[query.text(0)] = std::uint64_t(query.integer(1));
+    while (query.next())
+      results.event_counts_traced[query.text(0)] = std::uint64_t(query.integer(1));
   }
   return results;
 }

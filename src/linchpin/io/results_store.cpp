@@ -30,7 +30,9 @@ Database::Database(const std::string& path, bool read_only) : path_(path) {
   sqlite3_busy_timeout(db_, 5000);
 }
 
-Database::~Database() { sqlite3_close(db_); }
+Database::~Database() {
+  sqlite3_close(db_);
+}
 
 void Database::execute(const std::string& sql) {
   char* message = nullptr;
@@ -56,8 +58,10 @@ class Statement {
     return *this;
   }
   Statement& bind(int index, double value) {
-    if (std::isnan(value)) sqlite3_bind_null(statement_, index);
-    else sqlite3_bind_double(statement_, index, value);
+    if (std::isnan(value))
+      sqlite3_bind_null(statement_, index);
+    else
+      sqlite3_bind_double(statement_, index, value);
     return *this;
   }
   Statement& bind(int index, const std::string& value) {
@@ -137,29 +141,32 @@ std::string month_text(const std::string& start_month, int offset) {
 }  // namespace
 
 ResultsStore::ResultsStore(const std::string& path, bool overwrite)
-    : db_([&]() -> const std::string& {
-        std::error_code error;
-        if (std::filesystem::exists(path, error)) {
-          if (!overwrite) {
-            throw_input_error({path, 0, 0}, "",
-                                         "the output file already exists; choose another --out "
-                                         "or pass --force to replace it");
-          }
-          std::filesystem::remove(path, error);
-          std::filesystem::remove(path + "-journal", error);
-        }
-        const auto parent = std::filesystem::path(path).parent_path();
-        if (!parent.empty()) std::filesystem::create_directories(parent, error);
-        return path;
-      }(), false) {
+    : db_(
+          [&]() -> const std::string& {
+            std::error_code error;
+            if (std::filesystem::exists(path, error)) {
+              if (!overwrite) {
+                throw_input_error({path, 0, 0}, "",
+                                  "the output file already exists; choose another --out "
+                                  "or pass --force to replace it");
+              }
+              std::filesystem::remove(path, error);
+              std::filesystem::remove(path + "-journal", error);
+            }
+            const auto parent = std::filesystem::path(path).parent_path();
+            if (!parent.empty()) std::filesystem::create_directories(parent, error);
+            return path;
+          }(),
+          false) {
   // Rollback journal (the default) keeps the database consistent if the process dies; the OS
   // crash durability that synchronous=FULL buys is not needed for a reproducible result.
   db_.execute("PRAGMA synchronous=OFF;");
   db_.execute("BEGIN;");
   db_.execute(kSchema);
-  db_.execute(fmt::format("INSERT INTO schema_info VALUES ('schema_version', '{}'), "
-                          "('producer', 'linchpin');",
-                          kResultsSchemaVersion));
+  db_.execute(
+      fmt::format("INSERT INTO schema_info VALUES ('schema_version', '{}'), "
+                  "('producer', 'linchpin');",
+                  kResultsSchemaVersion));
   db_.execute("COMMIT;");
   last_commit_ = std::chrono::steady_clock::now();
 }
@@ -258,7 +265,8 @@ void ResultsStore::consume(std::vector<TrialOutcome>& batch) {
 
 void ResultsStore::commit_pending() {
   if (in_transaction_) {
-    Statement progress(db_, "UPDATE runs SET trials_completed = trials_completed + ? WHERE run_id = 1");
+    Statement progress(db_,
+                       "UPDATE runs SET trials_completed = trials_completed + ? WHERE run_id = 1");
     progress.bind(1, std::int64_t(pending_trials_)).run();
     db_.execute("COMMIT;");
     in_transaction_ = false;
@@ -322,7 +330,8 @@ void ResultsStore::fail(const std::string& message) {
       db_.execute("COMMIT;");
       in_transaction_ = false;
     }
-    Statement status(db_, "UPDATE runs SET status = 'failed', finished_at = ?, message = ? WHERE run_id = 1");
+    Statement status(
+        db_, "UPDATE runs SET status = 'failed', finished_at = ?, message = ? WHERE run_id = 1");
     status.bind(1, utc_timestamp()).bind(2, message).run();
   } catch (...) {
   }

@@ -64,11 +64,11 @@ ElectionsMechanism::ElectionsMechanism(const Scenario& scenario)
     const std::string& actor = scenario.actors()[office.actor].id;
     party_metric_.push_back(int(metrics_.size()));
     for (const auto& party : system.parties) {
-      metrics_.push_back(MetricSpec{
-          fmt::format("{}.held_by.{}", prefix, party.id), "indicator",
-          fmt::format("1 when {} holds the {} office '{}' (the mean is the probability)",
-                      party.name, actor, office.id),
-          0.0, 1.0, MetricKind::discrete});
+      metrics_.push_back(
+          MetricSpec{fmt::format("{}.held_by.{}", prefix, party.id), "indicator",
+                     fmt::format("1 when {} holds the {} office '{}' (the mean is the probability)",
+                                 party.name, actor, office.id),
+                     0.0, 1.0, MetricKind::discrete});
     }
     if (office.kind == OfficeKind::executive) {
       stance_metric_.push_back(int(metrics_.size()));
@@ -124,9 +124,9 @@ class ElectionsTrial final : public MechanismTrial {
       const auto& office = system.offices[ref.office];
       auto& state = world.offices[i];
       const int before = state.party;
-      const auto result = decide_election(office, state, int(system.parties.size()),
-                                          run.win_probability, run.runs_again_probability,
-                                          *run.stream);
+      const auto result =
+          decide_election(office, state, int(system.parties.size()), run.win_probability,
+                          run.runs_again_probability, *run.stream);
       state.party = result.party;
       if (result.leader_continues) {
         ++state.terms_served;
@@ -167,7 +167,8 @@ class ElectionsTrial final : public MechanismTrial {
   };
 
   void draw_stance(const Party& party, OfficeState& state, RandomStream& stream) {
-    for (std::size_t d = 0; d < party.stances.size(); ++d) state.stance[d] = party.stances[d].sample(stream);
+    for (std::size_t d = 0; d < party.stances.size(); ++d)
+      state.stance[d] = party.stances[d].sample(stream);
   }
 
   void publish(std::size_t office_index, const OfficeState& state, TrialSink& sink) {

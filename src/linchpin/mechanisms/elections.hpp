@@ -9,7 +9,8 @@
 namespace linchpin {
 
 // Month indices (1 = the month after the start, up to the horizon) in which an office holds
-// elections; a window's month is drawn uniformly from `stream`. Pure: used by the mechanism and tested directly.
+// elections; a window's month is drawn uniformly from `stream`. Pure: used by the mechanism and
+// tested directly.
 std::vector<int> election_months(const Office& office, Month start, int horizon_months,
                                  RandomStream& stream);
 
@@ -22,9 +23,9 @@ struct ElectionResult {
 
 // Decides one election. `win_probability` is the incumbent party's chance of keeping the
 // office; a defeated party is replaced by one of the other parties chosen uniformly.
-ElectionResult decide_election(const Office& office, const OfficeState& state,
-                               int party_count, double win_probability,
-                               double runs_again_probability, RandomStream& stream);
+ElectionResult decide_election(const Office& office, const OfficeState& state, int party_count,
+                               double win_probability, double runs_again_probability,
+                               RandomStream& stream);
 
 class ElectionsMechanism final : public Mechanism {
  public:

@@ -9,8 +9,8 @@ namespace linchpin {
 
 std::vector<ParameterSchema> EventProcessesMechanism::parameter_schema() {
   return {ParameterSchema{
-      "rolling_window_months",
-      "Length of the window over which the tracked event count is summed", "months", 12.0,
+      "rolling_window_months", "Length of the window over which the tracked event count is summed",
+      "months", 12.0,
       "Calendar-year counting, as in the sourced yearly records (Japan MOD launch counts, "
       "CTBTO test list) the rates are set from",
       1.0, 120.0, true}};
@@ -25,11 +25,11 @@ EventProcessesMechanism::EventProcessesMechanism(const Scenario& scenario) : sce
     // Bounds for quantiles: generous multiples of the highest rate the scenario allows.
     const double upper =
         std::ceil(process.rate_per_month.support_high() * window_months_ * 3.0 + 10.0);
-    metrics_.push_back(MetricSpec{
-        fmt::format("events.{}.rolling_count", process.id),
-        fmt::format("events per {} months", window_months_),
-        fmt::format("{}: events in the last {} months", process.name, window_months_), 0.0, upper,
-        MetricKind::discrete});
+    metrics_.push_back(
+        MetricSpec{fmt::format("events.{}.rolling_count", process.id),
+                   fmt::format("events per {} months", window_months_),
+                   fmt::format("{}: events in the last {} months", process.name, window_months_),
+                   0.0, upper, MetricKind::discrete});
   }
   for (const auto& process : scenario.event_processes()) {
     outcomes_.push_back(OutcomeSpec{fmt::format("events.{}.any", process.id),

@@ -12,7 +12,9 @@ std::unique_ptr<Mechanism> make(const Scenario& scenario) {
   return std::make_unique<T>(scenario);
 }
 
-std::vector<ParameterSchema> no_parameters() { return {}; }
+std::vector<ParameterSchema> no_parameters() {
+  return {};
+}
 
 // Order: politics first (who governs this month), then the world outside, then events.
 constexpr MechanismEntry kRegistry[] = {
@@ -25,7 +27,9 @@ constexpr MechanismEntry kRegistry[] = {
 };
 }  // namespace
 
-std::span<const MechanismEntry> mechanism_registry() { return kRegistry; }
+std::span<const MechanismEntry> mechanism_registry() {
+  return kRegistry;
+}
 
 std::vector<std::string> mechanism_names() {
   std::vector<std::string> names;

@@ -30,12 +30,12 @@ TheatresMechanism::TheatresMechanism(const Scenario& scenario) : scenario_(scena
                                 "Number of theatres in crisis or at war", 0.0, count,
                                 MetricKind::discrete});
   for (const auto& theatre : scenario.theatres()) {
-    outcomes_.push_back(OutcomeSpec{fmt::format("theatres.{}.war_onset", theatre.id),
-                                    fmt::format("A war begins in {} during the horizon",
-                                                theatre.name)});
+    outcomes_.push_back(
+        OutcomeSpec{fmt::format("theatres.{}.war_onset", theatre.id),
+                    fmt::format("A war begins in {} during the horizon", theatre.name)});
   }
-  outcomes_.push_back(OutcomeSpec{"theatres.two_wars",
-                                  "Two or more theatres are at war in the same month"});
+  outcomes_.push_back(
+      OutcomeSpec{"theatres.two_wars", "Two or more theatres are at war in the same month"});
 }
 
 class TheatresTrial final : public MechanismTrial {
@@ -49,8 +49,8 @@ class TheatresTrial final : public MechanismTrial {
       for (int from = 0; from < 3; ++from)
         for (int to = 0; to < 3; ++to)
           if (theatre.transitions[from][to])
-            matrix[from][to] = theatre.transitions[from][to]->sample_for_trial(context.seed,
-                                                                               context.trial);
+            matrix[from][to] =
+                theatre.transitions[from][to]->sample_for_trial(context.seed, context.trial);
       matrices_.push_back(matrix);
     }
     publish(world, sink);

@@ -18,41 +18,56 @@ Quantity Quantity::constant(double value, std::string source) {
 
 double Quantity::nominal() const {
   switch (kind) {
-    case DistributionKind::fixed: return value;
-    case DistributionKind::uniform: return 0.5 * (low + high);
-    case DistributionKind::normal: return mean;
-    case DistributionKind::triangular: return (low + mode + high) / 3.0;
-    case DistributionKind::beta: return alpha / (alpha + beta);
+    case DistributionKind::fixed:
+      return value;
+    case DistributionKind::uniform:
+      return 0.5 * (low + high);
+    case DistributionKind::normal:
+      return mean;
+    case DistributionKind::triangular:
+      return (low + mode + high) / 3.0;
+    case DistributionKind::beta:
+      return alpha / (alpha + beta);
   }
   return value;
 }
 
 double Quantity::support_low() const {
   switch (kind) {
-    case DistributionKind::fixed: return value;
+    case DistributionKind::fixed:
+      return value;
     case DistributionKind::uniform:
-    case DistributionKind::triangular: return low;
-    case DistributionKind::normal: return has_low ? low : -std::numeric_limits<double>::infinity();
-    case DistributionKind::beta: return 0.0;
+    case DistributionKind::triangular:
+      return low;
+    case DistributionKind::normal:
+      return has_low ? low : -std::numeric_limits<double>::infinity();
+    case DistributionKind::beta:
+      return 0.0;
   }
   return value;
 }
 
 double Quantity::support_high() const {
   switch (kind) {
-    case DistributionKind::fixed: return value;
+    case DistributionKind::fixed:
+      return value;
     case DistributionKind::uniform:
-    case DistributionKind::triangular: return high;
-    case DistributionKind::normal: return has_high ? high : std::numeric_limits<double>::infinity();
-    case DistributionKind::beta: return 1.0;
+    case DistributionKind::triangular:
+      return high;
+    case DistributionKind::normal:
+      return has_high ? high : std::numeric_limits<double>::infinity();
+    case DistributionKind::beta:
+      return 1.0;
   }
   return value;
 }
 
 double Quantity::sample(RandomStream& stream) const {
   switch (kind) {
-    case DistributionKind::fixed: return value;
-    case DistributionKind::uniform: return low + (high - low) * stream.uniform();
+    case DistributionKind::fixed:
+      return value;
+    case DistributionKind::uniform:
+      return low + (high - low) * stream.uniform();
     case DistributionKind::normal: {
       // Inverse-CDF sampling restricted to the truncation interval: one uniform per draw.
       const double lower = has_low ? normal_cdf((low - mean) / sd) : 0.0;
@@ -71,7 +86,8 @@ double Quantity::sample(RandomStream& stream) const {
       if (u < split) return low + std::sqrt(u * width * (mode - low));
       return high - std::sqrt((1.0 - u) * width * (high - mode));
     }
-    case DistributionKind::beta: return stream.beta(alpha, beta);
+    case DistributionKind::beta:
+      return stream.beta(alpha, beta);
   }
   return value;
 }
@@ -84,8 +100,10 @@ double Quantity::sample_for_trial(std::uint64_t seed, std::uint64_t trial) const
 
 std::string Quantity::describe() const {
   switch (kind) {
-    case DistributionKind::fixed: return fmt::format("{:g}", value);
-    case DistributionKind::uniform: return fmt::format("uniform({:g}, {:g})", low, high);
+    case DistributionKind::fixed:
+      return fmt::format("{:g}", value);
+    case DistributionKind::uniform:
+      return fmt::format("uniform({:g}, {:g})", low, high);
     case DistributionKind::normal: {
       std::string text = fmt::format("normal(mean {:g}, sd {:g}", mean, sd);
       if (has_low) text += fmt::format(", low {:g}", low);
@@ -94,7 +112,8 @@ std::string Quantity::describe() const {
     }
     case DistributionKind::triangular:
       return fmt::format("triangular({:g}, {:g}, {:g})", low, mode, high);
-    case DistributionKind::beta: return fmt::format("beta({:g}, {:g})", alpha, beta);
+    case DistributionKind::beta:
+      return fmt::format("beta({:g}, {:g})", alpha, beta);
   }
   return "?";
 }

@@ -25,8 +25,10 @@ inline constexpr std::array<EnumName<SourceKind>, 6> kSourceKindNames = {{
 }};
 
 enum class ActorKind { state, bloc, institution };
-inline constexpr std::array<EnumName<ActorKind>, 3> kActorKindNames = {{
-    {ActorKind::state, "state"}, {ActorKind::bloc, "bloc"}, {ActorKind::institution, "institution"}}};
+inline constexpr std::array<EnumName<ActorKind>, 3> kActorKindNames = {
+    {{ActorKind::state, "state"},
+     {ActorKind::bloc, "bloc"},
+     {ActorKind::institution, "institution"}}};
 
 enum class NuclearDoctrine { none, no_first_use, ambiguous, first_use, preemptive };
 inline constexpr std::array<EnumName<NuclearDoctrine>, 5> kNuclearDoctrineNames = {{
@@ -66,20 +68,20 @@ inline constexpr std::array<EnumName<InstrumentKind>, 7> kInstrumentKindNames = 
 }};
 
 enum class RivalryKind { enduring, strategic, territorial };
-inline constexpr std::array<EnumName<RivalryKind>, 3> kRivalryKindNames = {{
-    {RivalryKind::enduring, "enduring"},
-    {RivalryKind::strategic, "strategic"},
-    {RivalryKind::territorial, "territorial"}}};
+inline constexpr std::array<EnumName<RivalryKind>, 3> kRivalryKindNames = {
+    {{RivalryKind::enduring, "enduring"},
+     {RivalryKind::strategic, "strategic"},
+     {RivalryKind::territorial, "territorial"}}};
 
 enum class OfficeKind { executive, legislature };
 inline constexpr std::array<EnumName<OfficeKind>, 2> kOfficeKindNames = {
     {{OfficeKind::executive, "executive"}, {OfficeKind::legislature, "legislature"}}};
 
 enum class TheatreCondition { calm, crisis, war };
-inline constexpr std::array<EnumName<TheatreCondition>, 3> kTheatreConditionNames = {{
-    {TheatreCondition::calm, "calm"},
-    {TheatreCondition::crisis, "crisis"},
-    {TheatreCondition::war, "war"}}};
+inline constexpr std::array<EnumName<TheatreCondition>, 3> kTheatreConditionNames = {
+    {{TheatreCondition::calm, "calm"},
+     {TheatreCondition::crisis, "crisis"},
+     {TheatreCondition::war, "war"}}};
 
 struct ScenarioInfo {
   std::string name;

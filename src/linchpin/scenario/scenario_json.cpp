@@ -5,7 +5,9 @@ namespace linchpin {
 nlohmann::json quantity_to_json(const Quantity& quantity) {
   nlohmann::json json;
   switch (quantity.kind) {
-    case DistributionKind::fixed: json["value"] = quantity.value; break;
+    case DistributionKind::fixed:
+      json["value"] = quantity.value;
+      break;
     case DistributionKind::uniform:
       json["distribution"] = "uniform";
       json["low"] = quantity.low;
@@ -140,20 +142,20 @@ nlohmann::json scenario_to_json(const Scenario& scenario) {
       sys["parties"].push_back(p);
     }
     for (const auto& office : system.offices) {
-      nlohmann::json o = {
-          {"id", office.id},
-          {"kind", enum_name(kOfficeKindNames, office.kind)},
-          {"incumbent",
-           {{"party", system.parties[office.incumbent_party].id},
-            {"leader", office.incumbent_leader},
-            {"source", office.incumbent_source},
-            {"since", office.incumbent_since.to_string()},
-            {"terms_served", office.terms_served}}},
-          {"term_limit", office.term_limit},
-          {"recurrence_months", office.recurrence_months},
-          {"incumbent_party_win_probability",
-           quantity_to_json(office.incumbent_party_win_probability)},
-          {"leader_runs_again_probability", quantity_to_json(office.leader_runs_again_probability)}};
+      nlohmann::json o = {{"id", office.id},
+                          {"kind", enum_name(kOfficeKindNames, office.kind)},
+                          {"incumbent",
+                           {{"party", system.parties[office.incumbent_party].id},
+                            {"leader", office.incumbent_leader},
+                            {"source", office.incumbent_source},
+                            {"since", office.incumbent_since.to_string()},
+                            {"terms_served", office.terms_served}}},
+                          {"term_limit", office.term_limit},
+                          {"recurrence_months", office.recurrence_months},
+                          {"incumbent_party_win_probability",
+                           quantity_to_json(office.incumbent_party_win_probability)},
+                          {"leader_runs_again_probability",
+                           quantity_to_json(office.leader_runs_again_probability)}};
       for (const auto& election : office.elections) {
         nlohmann::json e = {{"kind", election.kind}, {"source", election.source}};
         if (election.is_window())
@@ -184,17 +186,19 @@ nlohmann::json scenario_to_json(const Scenario& scenario) {
   }
   json["event_processes"] = nlohmann::json::array();
   for (const auto& process : s.event_processes) {
-    json["event_processes"].push_back({{"id", process.id},
-                                       {"name", process.name},
-                                       {"actor", actor_id(process.actor)},
-                                       {"rate_per_month", quantity_to_json(process.rate_per_month)}});
+    json["event_processes"].push_back(
+        {{"id", process.id},
+         {"name", process.name},
+         {"actor", actor_id(process.actor)},
+         {"rate_per_month", quantity_to_json(process.rate_per_month)}});
   }
   json["mechanisms"] = nlohmann::json::object();
   for (const auto& section : s.mechanisms) {
     json["mechanisms"][section.name] = {{"enabled", section.enabled},
                                         {"parameters", quantity_map(section.parameters)}};
   }
-  json["run"] = {{"trials", s.run.trials}, {"seed", s.run.seed}, {"trace_trials", s.run.trace_trials}};
+  json["run"] = {
+      {"trials", s.run.trials}, {"seed", s.run.seed}, {"trace_trials", s.run.trace_trials}};
   return json;
 }
 

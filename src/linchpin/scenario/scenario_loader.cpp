@@ -360,8 +360,7 @@ class Loader {
 };
 
 template <typename Function>
-void Loader::for_each_item(MapView& parent, const std::string& key, Need need,
-                           Function function) {
+void Loader::for_each_item(MapView& parent, const std::string& key, Need need, Function function) {
   if (!parent.valid()) return;
   const YAML::Node list = parent.get(key);
   if (!list.IsDefined()) {
@@ -647,8 +646,7 @@ void Loader::read_actor(const YAML::Node& node, const std::string& path) {
         target.reset();
         return;
       }
-      auto value = caps.number(key, Need::required,
-                               non_negative_rule("a number in COW units"));
+      auto value = caps.number(key, Need::required, non_negative_rule("a number in COW units"));
       if (value)
         target = *value;
       else
@@ -734,160 +732,174 @@ void Loader::read_actor(const YAML::Node& node, const std::string& path) {
 
 void Loader::read_alliances(MapView& root) {
   std::map<std::string, SourceLocation> seen;
-  for_each_item(root, "alliances", Need::optional, [&](const YAML::Node& node, const std::string& path) {
-    MapView view(reader_, node, path,
-                 {"id", "name", "kind", "members", "treaty", "signed", "in_force", "source",
-                  "instruments"});
-    if (!view.valid()) return;
-    Alliance alliance;
-    auto id = view.identifier("id", Need::required, true, false);
-    auto name = view.text("name", Need::required);
-    auto kind = view.choice("kind", Need::required, kAllianceKindNames);
-    auto treaty = view.text("treaty", Need::required);
-    auto signed_on = view.date("signed", Need::required);
-    auto in_force = view.date("in_force", Need::optional);
-    auto source = view.identifier("source", Need::required, true, false);
-    if (source) cite(*source, view.value_location("source"), view.path("source"));
-    bool ok = id && name && kind && treaty && signed_on && source;
-    if (signed_on)
-      ok = not_after_start(*signed_on, view.value_location("signed"), view.path("signed"),
-                           "the signing date") &&
-           ok;
-    if (signed_on && in_force && *in_force < *signed_on) {
-      reader_.error(view.value_location("in_force"), view.path("in_force"),
-                    fmt::format("dates out of order: entry into force {} is before signing {}",
-                                in_force->to_string(), signed_on->to_string()));
-      ok = false;
-    }
-    const YAML::Node members = view.get("members");
-    if (!members.IsDefined()) {
-      view.missing("members", "a list of at least two actor ids");
-      ok = false;
-    } else if (!members.IsSequence() || members.size() < 2) {
-      reader_.error(
-          members, view.path("members"),
-          "expected a list of at least two actor ids, got " +
-              (members.IsSequence() ? fmt::format("{} {}", members.size(),
-                                                  members.size() == 1 ? "member" : "members")
-                                    : describe_node(members)));
-      ok = false;
-    } else {
-      std::set<int> unique;
-      for (std::size_t i = 0; i < members.size(); ++i) {
-        auto member = actor_reference(members[i], fmt::format("{}[{}]", view.path("members"), i));
-        if (!member) {
-          ok = false;
-          continue;
-        }
-        if (!unique.insert(*member).second) {
-          reader_.error(members[i], fmt::format("{}[{}]", view.path("members"), i),
-                        fmt::format("actor '{}' is listed twice", members[i].Scalar()));
+  for_each_item(
+      root, "alliances", Need::optional, [&](const YAML::Node& node, const std::string& path) {
+        MapView view(reader_, node, path,
+                     {"id", "name", "kind", "members", "treaty", "signed", "in_force", "source",
+                      "instruments"});
+        if (!view.valid()) return;
+        Alliance alliance;
+        auto id = view.identifier("id", Need::required, true, false);
+        auto name = view.text("name", Need::required);
+        auto kind = view.choice("kind", Need::required, kAllianceKindNames);
+        auto treaty = view.text("treaty", Need::required);
+        auto signed_on = view.date("signed", Need::required);
+        auto in_force = view.date("in_force", Need::optional);
+        auto source = view.identifier("source", Need::required, true, false);
+        if (source) cite(*source, view.value_location("source"), view.path("source"));
+        bool ok = id && name && kind && treaty && signed_on && source;
+        if (signed_on)
+          ok = not_after_start(*signed_on, view.value_location("signed"), view.path("signed"),
+                               "the signing date") &&
+               ok;
+        if (signed_on && in_force && *in_force < *signed_on) {
+          reader_.error(view.value_location("in_force"), view.path("in_force"),
+                        fmt::format("dates out of order: entry into force {} is before signing {}",
+                                    in_force->to_string(), signed_on->to_string()));
           ok = false;
         }
-        alliance.members.push_back(*member);
-      }
-    }
-    std::map<std::string, SourceLocation> instrument_ids;
-    for_each_item(view, "instruments", Need::optional, [&](const YAML::Node& item, const std::string& item_path) {
-      MapView instrument_view(reader_, item, item_path,
-                              {"id", "name", "kind", "established", "source", "parameters"});
-      if (!instrument_view.valid()) {
-        ok = false;
-        return;
-      }
-      Instrument instrument;
-      auto instrument_id = instrument_view.identifier("id", Need::required, true, false);
-      auto instrument_name = instrument_view.text("name", Need::required);
-      auto instrument_kind = instrument_view.choice("kind", Need::required, kInstrumentKindNames);
-      auto established = instrument_view.date("established", Need::required);
-      auto instrument_source = instrument_view.identifier("source", Need::required, true, false);
-      if (instrument_source)
-        cite(*instrument_source, instrument_view.value_location("source"),
-             instrument_view.path("source"));
-      if (established)
-        not_after_start(*established, instrument_view.value_location("established"),
-                        instrument_view.path("established"), "the establishment date");
-      if (instrument_view.has("parameters")) {
-        const YAML::Node parameters = instrument_view.get("parameters");
-        if (!parameters.IsMap()) {
-          reader_.error(parameters, instrument_view.path("parameters"),
-                        "expected a mapping of names to quantities, got " + describe_node(parameters));
+        const YAML::Node members = view.get("members");
+        if (!members.IsDefined()) {
+          view.missing("members", "a list of at least two actor ids");
+          ok = false;
+        } else if (!members.IsSequence() || members.size() < 2) {
+          reader_.error(
+              members, view.path("members"),
+              "expected a list of at least two actor ids, got " +
+                  (members.IsSequence() ? fmt::format("{} {}", members.size(),
+                                                      members.size() == 1 ? "member" : "members")
+                                        : describe_node(members)));
+          ok = false;
         } else {
-          const std::vector<std::string> names = free_keys(parameters);
-          MapView parameter_view(reader_, parameters, instrument_view.path("parameters"), names);
-          for (const auto& key : names) {
-            auto quantity = parameter_view.quantity(key, Need::required, non_negative_rule());
-            if (quantity) {
-              cite(*quantity);
-              instrument.parameters.emplace(key, *quantity);
+          std::set<int> unique;
+          for (std::size_t i = 0; i < members.size(); ++i) {
+            auto member =
+                actor_reference(members[i], fmt::format("{}[{}]", view.path("members"), i));
+            if (!member) {
+              ok = false;
+              continue;
             }
+            if (!unique.insert(*member).second) {
+              reader_.error(members[i], fmt::format("{}[{}]", view.path("members"), i),
+                            fmt::format("actor '{}' is listed twice", members[i].Scalar()));
+              ok = false;
+            }
+            alliance.members.push_back(*member);
           }
         }
-      }
-      if (!instrument_id || !instrument_name || !instrument_kind || !established ||
-          !instrument_source) {
-        ok = false;
-        return;
-      }
-      unique_id(instrument_ids, *instrument_id, instrument_view.value_location("id"),
-                instrument_view.path("id"), "instrument id");
-      instrument.id = *instrument_id;
-      instrument.name = *instrument_name;
-      instrument.kind = *instrument_kind;
-      instrument.established = *established;
-      instrument.source = *instrument_source;
-      alliance.instruments.push_back(std::move(instrument));
-    });
-    if (!ok) return;
-    unique_id(seen, *id, view.value_location("id"), view.path("id"), "alliance id");
-    alliance.id = *id;
-    alliance.name = *name;
-    alliance.kind = *kind;
-    alliance.treaty = *treaty;
-    alliance.signed_on = *signed_on;
-    alliance.in_force = in_force;
-    alliance.source = *source;
-    scenario_.alliances.push_back(std::move(alliance));
-  });
+        std::map<std::string, SourceLocation> instrument_ids;
+        for_each_item(
+            view, "instruments", Need::optional,
+            [&](const YAML::Node& item, const std::string& item_path) {
+              MapView instrument_view(
+                  reader_, item, item_path,
+                  {"id", "name", "kind", "established", "source", "parameters"});
+              if (!instrument_view.valid()) {
+                ok = false;
+                return;
+              }
+              Instrument instrument;
+              auto instrument_id = instrument_view.identifier("id", Need::required, true, false);
+              auto instrument_name = instrument_view.text("name", Need::required);
+              auto instrument_kind =
+                  instrument_view.choice("kind", Need::required, kInstrumentKindNames);
+              auto established = instrument_view.date("established", Need::required);
+              auto instrument_source =
+                  instrument_view.identifier("source", Need::required, true, false);
+              if (instrument_source)
+                cite(*instrument_source, instrument_view.value_location("source"),
+                     instrument_view.path("source"));
+              if (established)
+                not_after_start(*established, instrument_view.value_location("established"),
+                                instrument_view.path("established"), "the establishment date");
+              if (instrument_view.has("parameters")) {
+                const YAML::Node parameters = instrument_view.get("parameters");
+                if (!parameters.IsMap()) {
+                  reader_.error(parameters, instrument_view.path("parameters"),
+                                "expected a mapping of names to quantities, got " +
+                                    describe_node(parameters));
+                } else {
+                  const std::vector<std::string> names = free_keys(parameters);
+                  MapView parameter_view(reader_, parameters, instrument_view.path("parameters"),
+                                         names);
+                  for (const auto& key : names) {
+                    auto quantity =
+                        parameter_view.quantity(key, Need::required, non_negative_rule());
+                    if (quantity) {
+                      cite(*quantity);
+                      instrument.parameters.emplace(key, *quantity);
+                    }
+                  }
+                }
+              }
+              if (!instrument_id || !instrument_name || !instrument_kind || !established ||
+                  !instrument_source) {
+                ok = false;
+                return;
+              }
+              unique_id(instrument_ids, *instrument_id, instrument_view.value_location("id"),
+                        instrument_view.path("id"), "instrument id");
+              instrument.id = *instrument_id;
+              instrument.name = *instrument_name;
+              instrument.kind = *instrument_kind;
+              instrument.established = *established;
+              instrument.source = *instrument_source;
+              alliance.instruments.push_back(std::move(instrument));
+            });
+        if (!ok) return;
+        unique_id(seen, *id, view.value_location("id"), view.path("id"), "alliance id");
+        alliance.id = *id;
+        alliance.name = *name;
+        alliance.kind = *kind;
+        alliance.treaty = *treaty;
+        alliance.signed_on = *signed_on;
+        alliance.in_force = in_force;
+        alliance.source = *source;
+        scenario_.alliances.push_back(std::move(alliance));
+      });
 }
 
 void Loader::read_trade(MapView& root) {
   std::set<std::tuple<int, int, int>> seen;
-  for_each_item(root, "trade", Need::optional, [&](const YAML::Node& node, const std::string& path) {
-    MapView view(reader_, node, path, {"between", "year", "value"});
-    if (!view.valid()) return;
-    auto pair = actor_pair(view, "between");
-    auto year = data_year(view, 1800);
-    auto value = view.quantity("value", Need::required, non_negative_rule("a trade value"));
-    if (value) cite(*value);
-    if (!pair || !year || !value) return;
-    const auto key = std::make_tuple(std::min(pair->first, pair->second),
-                                     std::max(pair->first, pair->second), int(*year));
-    if (!seen.insert(key).second) {
-      reader_.error(view.location(), path,
-                    fmt::format("duplicate trade flow between '{}' and '{}' in {}",
-                                actor_ids_[pair->first], actor_ids_[pair->second], *year));
-      return;
-    }
-    scenario_.trade.push_back(TradeFlow{pair->first, pair->second, int(*year), *value});
-  });
+  for_each_item(
+      root, "trade", Need::optional, [&](const YAML::Node& node, const std::string& path) {
+        MapView view(reader_, node, path, {"between", "year", "value"});
+        if (!view.valid()) return;
+        auto pair = actor_pair(view, "between");
+        auto year = data_year(view, 1800);
+        auto value = view.quantity("value", Need::required, non_negative_rule("a trade value"));
+        if (value) cite(*value);
+        if (!pair || !year || !value) return;
+        const auto key = std::make_tuple(std::min(pair->first, pair->second),
+                                         std::max(pair->first, pair->second), int(*year));
+        if (!seen.insert(key).second) {
+          reader_.error(view.location(), path,
+                        fmt::format("duplicate trade flow between '{}' and '{}' in {}",
+                                    actor_ids_[pair->first], actor_ids_[pair->second], *year));
+          return;
+        }
+        scenario_.trade.push_back(TradeFlow{pair->first, pair->second, int(*year), *value});
+      });
 }
 
 void Loader::read_rivalries(MapView& root) {
-  for_each_item(root, "rivalries", Need::optional, [&](const YAML::Node& node, const std::string& path) {
-    MapView view(reader_, node, path, {"between", "kind", "since", "source", "note"});
-    if (!view.valid()) return;
-    const std::string note = view.text("note", Need::optional).value_or("");
-    auto pair = actor_pair(view, "between");
-    auto kind = view.choice("kind", Need::required, kRivalryKindNames);
-    auto since = view.date("since", Need::required);
-    auto source = view.identifier("source", Need::required, true, false);
-    if (source) cite(*source, view.value_location("source"), view.path("source"));
-    if (since)
-      not_after_start(*since, view.value_location("since"), view.path("since"), "the start date");
-    if (!pair || !kind || !since || !source) return;
-    scenario_.rivalries.push_back(Rivalry{pair->first, pair->second, *kind, *since, *source, note});
-  });
+  for_each_item(root, "rivalries", Need::optional,
+                [&](const YAML::Node& node, const std::string& path) {
+                  MapView view(reader_, node, path, {"between", "kind", "since", "source", "note"});
+                  if (!view.valid()) return;
+                  const std::string note = view.text("note", Need::optional).value_or("");
+                  auto pair = actor_pair(view, "between");
+                  auto kind = view.choice("kind", Need::required, kRivalryKindNames);
+                  auto since = view.date("since", Need::required);
+                  auto source = view.identifier("source", Need::required, true, false);
+                  if (source) cite(*source, view.value_location("source"), view.path("source"));
+                  if (since)
+                    not_after_start(*since, view.value_location("since"), view.path("since"),
+                                    "the start date");
+                  if (!pair || !kind || !since || !source) return;
+                  scenario_.rivalries.push_back(
+                      Rivalry{pair->first, pair->second, *kind, *since, *source, note});
+                });
 }
 
 void Loader::read_politics(MapView& root) {
@@ -942,8 +954,10 @@ void Loader::read_political_system(const YAML::Node& node, const std::string& pa
   if (!view.valid()) return;
   PoliticalSystem system;
   std::optional<int> actor;
-  if (!view.has("actor")) view.missing("actor", "an actor id");
-  else actor = actor_reference(view.get("actor"), view.path("actor"));
+  if (!view.has("actor"))
+    view.missing("actor", "an actor id");
+  else
+    actor = actor_reference(view.get("actor"), view.path("actor"));
   const auto& dimensions = scenario_.politics.stance_dimensions;
   // Stances may name every declared dimension; an invalid dimension is reported on its own.
   const std::vector<std::string>& dimension_ids = declared_dimension_ids_;
@@ -955,44 +969,48 @@ void Loader::read_political_system(const YAML::Node& node, const std::string& pa
       if (item.IsMap() && item["id"].IsScalar()) declared_parties.push_back(item["id"].Scalar());
   }
   bool ok = actor.has_value();
-  for_each_item(view, "parties", Need::required, [&](const YAML::Node& item, const std::string& item_path) {
-    MapView party_view(reader_, item, item_path, {"id", "name", "stances"});
-    if (!party_view.valid()) {
-      ok = false;
-      return;
-    }
-    Party party;
-    auto id = party_view.identifier("id", Need::required, true, true, true);
-    auto name = party_view.text("name", Need::required);
-    bool party_ok = id && name;
-    if (!party_view.has("stances")) {
-      party_view.missing("stances", "a quantity for each stance dimension");
-      party_ok = false;
-    } else if (dimension_ids.empty()) {
-      party_ok = false;  // no stance dimensions to check against; reported on its own
-    } else {
-      MapView stances(reader_, party_view.get("stances"), party_view.path("stances"), dimension_ids);
-      party_ok = party_ok && stances.valid();
-      for (const auto& dimension : dimensions) {
-        NumberRule rule{dimension.low, dimension.high, false, "a stance on this dimension's scale"};
-        auto stance = stances.quantity(dimension.id, Need::required, rule);
-        if (stance) {
-          cite(*stance);
-          party.stances.push_back(*stance);
-        } else {
-          party_ok = false;
-        }
-      }
-    }
-    if (!party_ok) {
-      ok = false;
-      return;
-    }
-    unique_id(party_ids, *id, party_view.value_location("id"), party_view.path("id"), "party id");
-    party.id = *id;
-    party.name = *name;
-    system.parties.push_back(std::move(party));
-  });
+  for_each_item(view, "parties", Need::required,
+                [&](const YAML::Node& item, const std::string& item_path) {
+                  MapView party_view(reader_, item, item_path, {"id", "name", "stances"});
+                  if (!party_view.valid()) {
+                    ok = false;
+                    return;
+                  }
+                  Party party;
+                  auto id = party_view.identifier("id", Need::required, true, true, true);
+                  auto name = party_view.text("name", Need::required);
+                  bool party_ok = id && name;
+                  if (!party_view.has("stances")) {
+                    party_view.missing("stances", "a quantity for each stance dimension");
+                    party_ok = false;
+                  } else if (dimension_ids.empty()) {
+                    party_ok = false;  // no stance dimensions to check against; reported on its own
+                  } else {
+                    MapView stances(reader_, party_view.get("stances"), party_view.path("stances"),
+                                    dimension_ids);
+                    party_ok = party_ok && stances.valid();
+                    for (const auto& dimension : dimensions) {
+                      NumberRule rule{dimension.low, dimension.high, false,
+                                      "a stance on this dimension's scale"};
+                      auto stance = stances.quantity(dimension.id, Need::required, rule);
+                      if (stance) {
+                        cite(*stance);
+                        party.stances.push_back(*stance);
+                      } else {
+                        party_ok = false;
+                      }
+                    }
+                  }
+                  if (!party_ok) {
+                    ok = false;
+                    return;
+                  }
+                  unique_id(party_ids, *id, party_view.value_location("id"), party_view.path("id"),
+                            "party id");
+                  party.id = *id;
+                  party.name = *name;
+                  system.parties.push_back(std::move(party));
+                });
   system.actor = actor.value_or(0);
   std::set<std::string> office_ids;
   const std::size_t offices_before = diagnostics_.size();
@@ -1029,9 +1047,9 @@ void Loader::read_office(const YAML::Node& node, const std::string& path, Politi
     ok = false;
   }
   const bool may_run_again = kind == OfficeKind::executive && office.term_limit != 1;
-  auto runs_again = view.quantity("leader_runs_again_probability",
-                                  may_run_again ? Need::required : Need::optional,
-                                  probability_rule());
+  auto runs_again =
+      view.quantity("leader_runs_again_probability",
+                    may_run_again ? Need::required : Need::optional, probability_rule());
   if (runs_again) {
     cite(*runs_again);
     office.leader_runs_again_probability = *runs_again;
@@ -1087,94 +1105,106 @@ void Loader::read_office(const YAML::Node& node, const std::string& path, Politi
     ok = ok && party && since && incumbent.valid();
   }
   std::optional<CalendarDate> previous;
-  for_each_item(view, "elections", Need::required, [&](const YAML::Node& item, const std::string& item_path) {
-    MapView election_view(reader_, item, item_path, {"date", "window", "kind", "source"});
-    if (!election_view.valid()) {
-      ok = false;
-      return;
-    }
-    ScheduledElection election;
-    auto kind_text = election_view.identifier("kind", Need::required, true, true);
-    auto source = election_view.identifier("source", Need::required, true, false);
-    if (source) cite(*source, election_view.value_location("source"), election_view.path("source"));
-    const bool has_date = election_view.has("date");
-    const bool has_window = election_view.has("window");
-    bool item_ok = kind_text && source;
-    if (has_date == has_window) {
-      if (!has_date && (election_view.misspelt("date") || election_view.misspelt("window"))) {
-        item_ok = false;  // the misspelt key is reported already
-      } else {
-        reader_.error(election_view.location(), item_path,
-                      "give exactly one of 'date' (a known date) or 'window' (a list of two "
-                      "months between which the date is uncertain)");
-        item_ok = false;
-      }
-    } else if (has_date) {
-      auto date = election_view.date("date", Need::required);
-      if (date) election.first = election.last = *date; else item_ok = false;
-    } else {
-      const YAML::Node window = election_view.get("window");
-      if (!window.IsSequence() || window.size() != 2) {
-        reader_.error(window, election_view.path("window"),
-                      "expected a list of two dates [first, last], got " +
-                          (window.IsSequence() ? fmt::format("{} {}", window.size(),
-                                                             window.size() == 1 ? "item" : "items")
-                                               : describe_node(window)));
-        item_ok = false;
-      } else {
-        std::string why_first;
-        std::string why_last;
-        auto first = window[0].IsScalar() ? parse_calendar_date(window[0].Scalar(), &why_first)
-                                          : std::nullopt;
-        auto last = window[1].IsScalar() ? parse_calendar_date(window[1].Scalar(), &why_last)
-                                         : std::nullopt;
-        if (!first) {
-          reader_.error(window[0], election_view.path("window") + "[0]",
-                        "expected a date (YYYY-MM or YYYY-MM-DD), got " + describe_node(window[0]));
-          item_ok = false;
+  for_each_item(
+      view, "elections", Need::required, [&](const YAML::Node& item, const std::string& item_path) {
+        MapView election_view(reader_, item, item_path, {"date", "window", "kind", "source"});
+        if (!election_view.valid()) {
+          ok = false;
+          return;
         }
-        if (!last) {
-          reader_.error(window[1], election_view.path("window") + "[1]",
-                        "expected a date (YYYY-MM or YYYY-MM-DD), got " + describe_node(window[1]));
-          item_ok = false;
-        }
-        if (first && last) {
-          if (*last < *first) {
-            reader_.error(window, election_view.path("window"),
-                          fmt::format("dates out of order: the window ends ({}) before it begins "
-                                      "({})",
-                                      last->to_string(), first->to_string()));
+        ScheduledElection election;
+        auto kind_text = election_view.identifier("kind", Need::required, true, true);
+        auto source = election_view.identifier("source", Need::required, true, false);
+        if (source)
+          cite(*source, election_view.value_location("source"), election_view.path("source"));
+        const bool has_date = election_view.has("date");
+        const bool has_window = election_view.has("window");
+        bool item_ok = kind_text && source;
+        if (has_date == has_window) {
+          if (!has_date && (election_view.misspelt("date") || election_view.misspelt("window"))) {
+            item_ok = false;  // the misspelt key is reported already
+          } else {
+            reader_.error(election_view.location(), item_path,
+                          "give exactly one of 'date' (a known date) or 'window' (a list of two "
+                          "months between which the date is uncertain)");
             item_ok = false;
           }
-          election.first = *first;
-          election.last = *last;
+        } else if (has_date) {
+          auto date = election_view.date("date", Need::required);
+          if (date)
+            election.first = election.last = *date;
+          else
+            item_ok = false;
+        } else {
+          const YAML::Node window = election_view.get("window");
+          if (!window.IsSequence() || window.size() != 2) {
+            reader_.error(
+                window, election_view.path("window"),
+                "expected a list of two dates [first, last], got " +
+                    (window.IsSequence() ? fmt::format("{} {}", window.size(),
+                                                       window.size() == 1 ? "item" : "items")
+                                         : describe_node(window)));
+            item_ok = false;
+          } else {
+            std::string why_first;
+            std::string why_last;
+            auto first = window[0].IsScalar() ? parse_calendar_date(window[0].Scalar(), &why_first)
+                                              : std::nullopt;
+            auto last = window[1].IsScalar() ? parse_calendar_date(window[1].Scalar(), &why_last)
+                                             : std::nullopt;
+            if (!first) {
+              reader_.error(
+                  window[0], election_view.path("window") + "[0]",
+                  "expected a date (YYYY-MM or YYYY-MM-DD), got " + describe_node(window[0]));
+              item_ok = false;
+            }
+            if (!last) {
+              reader_.error(
+                  window[1], election_view.path("window") + "[1]",
+                  "expected a date (YYYY-MM or YYYY-MM-DD), got " + describe_node(window[1]));
+              item_ok = false;
+            }
+            if (first && last) {
+              if (*last < *first) {
+                reader_.error(
+                    window, election_view.path("window"),
+                    fmt::format("dates out of order: the window ends ({}) before it begins "
+                                "({})",
+                                last->to_string(), first->to_string()));
+                item_ok = false;
+              }
+              election.first = *first;
+              election.last = *last;
+            }
+          }
         }
-      }
-    }
-    const char* when_key = has_date ? "date" : "window";
-    if (item_ok && have_start_ && election.first.to_month() <= scenario_.info.start.to_month()) {
-      reader_.error(election_view.value_location(when_key), election_view.path(when_key),
-                    fmt::format("the election ({}) is not after the scenario start {}; list only "
-                                "future elections and set the incumbent from past ones",
-                                election.first.to_string(), scenario_.info.start.to_string()));
-      item_ok = false;
-    }
-    if (item_ok && previous && election.first <= *previous) {
-      reader_.error(election_view.value_location(when_key), election_view.path(when_key),
-                    fmt::format("dates out of order: this election ({}) is not after the previous "
-                                "one ({})",
-                                election.first.to_string(), previous->to_string()));
-      item_ok = false;
-    }
-    if (!item_ok) {
-      ok = false;
-      return;
-    }
-    previous = election.last;
-    election.kind = *kind_text;
-    election.source = *source;
-    office.elections.push_back(election);
-  });
+        const char* when_key = has_date ? "date" : "window";
+        if (item_ok && have_start_ &&
+            election.first.to_month() <= scenario_.info.start.to_month()) {
+          reader_.error(
+              election_view.value_location(when_key), election_view.path(when_key),
+              fmt::format("the election ({}) is not after the scenario start {}; list only "
+                          "future elections and set the incumbent from past ones",
+                          election.first.to_string(), scenario_.info.start.to_string()));
+          item_ok = false;
+        }
+        if (item_ok && previous && election.first <= *previous) {
+          reader_.error(
+              election_view.value_location(when_key), election_view.path(when_key),
+              fmt::format("dates out of order: this election ({}) is not after the previous "
+                          "one ({})",
+                          election.first.to_string(), previous->to_string()));
+          item_ok = false;
+        }
+        if (!item_ok) {
+          ok = false;
+          return;
+        }
+        previous = election.last;
+        election.kind = *kind_text;
+        election.source = *source;
+        office.elections.push_back(election);
+      });
   if (!ok) return;
   office.id = *id;
   office.kind = *kind;
@@ -1185,82 +1215,91 @@ void Loader::read_office(const YAML::Node& node, const std::string& path, Politi
 void Loader::read_theatres(MapView& root) {
   std::map<std::string, SourceLocation> seen;
   const auto condition_names = enum_names(kTheatreConditionNames);
-  for_each_item(root, "theatres", Need::optional, [&](const YAML::Node& node, const std::string& path) {
-    MapView view(reader_, node, path, {"id", "name", "initial", "source", "transitions"});
-    if (!view.valid()) return;
-    Theatre theatre;
-    auto id = view.identifier("id", Need::required, true, false);
-    auto name = view.text("name", Need::required);
-    auto initial = view.choice("initial", Need::required, kTheatreConditionNames);
-    auto source = view.identifier("source", Need::required, true, false);
-    if (source) cite(*source, view.value_location("source"), view.path("source"));
-    bool ok = id && name && initial && source;
-    if (!view.has("transitions")) {
-      view.missing("transitions", "a mapping from a condition to monthly transition probabilities");
-      ok = false;
-    } else {
-      MapView from_view(reader_, view.get("transitions"), view.path("transitions"), condition_names);
-      ok = ok && from_view.valid();
-      for (const auto& from_name : condition_names) {
-        if (!from_view.has(from_name)) continue;
-        const auto from = *parse_enum(kTheatreConditionNames, from_name);
-        std::vector<std::string> targets;
-        for (const auto& target : condition_names)
-          if (target != from_name) targets.push_back(target);
-        MapView to_view(reader_, from_view.get(from_name), from_view.path(from_name), targets);
-        if (!to_view.valid()) {
+  for_each_item(
+      root, "theatres", Need::optional, [&](const YAML::Node& node, const std::string& path) {
+        MapView view(reader_, node, path, {"id", "name", "initial", "source", "transitions"});
+        if (!view.valid()) return;
+        Theatre theatre;
+        auto id = view.identifier("id", Need::required, true, false);
+        auto name = view.text("name", Need::required);
+        auto initial = view.choice("initial", Need::required, kTheatreConditionNames);
+        auto source = view.identifier("source", Need::required, true, false);
+        if (source) cite(*source, view.value_location("source"), view.path("source"));
+        bool ok = id && name && initial && source;
+        if (!view.has("transitions")) {
+          view.missing("transitions",
+                       "a mapping from a condition to monthly transition probabilities");
           ok = false;
-          continue;
-        }
-        double upper_sum = 0.0;
-        for (const auto& to_name : targets) {
-          if (!to_view.has(to_name)) continue;
-          const auto to = *parse_enum(kTheatreConditionNames, to_name);
-          auto probability = to_view.quantity(to_name, Need::required, probability_rule());
-          if (!probability) {
-            ok = false;
-            continue;
+        } else {
+          MapView from_view(reader_, view.get("transitions"), view.path("transitions"),
+                            condition_names);
+          ok = ok && from_view.valid();
+          for (const auto& from_name : condition_names) {
+            if (!from_view.has(from_name)) continue;
+            const auto from = *parse_enum(kTheatreConditionNames, from_name);
+            std::vector<std::string> targets;
+            for (const auto& target : condition_names)
+              if (target != from_name) targets.push_back(target);
+            MapView to_view(reader_, from_view.get(from_name), from_view.path(from_name), targets);
+            if (!to_view.valid()) {
+              ok = false;
+              continue;
+            }
+            double upper_sum = 0.0;
+            for (const auto& to_name : targets) {
+              if (!to_view.has(to_name)) continue;
+              const auto to = *parse_enum(kTheatreConditionNames, to_name);
+              auto probability = to_view.quantity(to_name, Need::required, probability_rule());
+              if (!probability) {
+                ok = false;
+                continue;
+              }
+              cite(*probability);
+              upper_sum += probability->support_high();
+              theatre.transitions[int(from)][int(to)] = *probability;
+            }
+            if (upper_sum > 1.0 + 1e-12) {
+              reader_.error(
+                  from_view.location(from_name), from_view.path(from_name),
+                  fmt::format("the monthly probabilities of leaving '{}' can add up to {:g}; "
+                              "expected their upper bounds to sum to at most 1",
+                              from_name, upper_sum));
+              ok = false;
+            }
           }
-          cite(*probability);
-          upper_sum += probability->support_high();
-          theatre.transitions[int(from)][int(to)] = *probability;
         }
-        if (upper_sum > 1.0 + 1e-12) {
-          reader_.error(from_view.location(from_name), from_view.path(from_name),
-                        fmt::format("the monthly probabilities of leaving '{}' can add up to {:g}; "
-                                    "expected their upper bounds to sum to at most 1",
-                                    from_name, upper_sum));
-          ok = false;
-        }
-      }
-    }
-    if (!ok) return;
-    unique_id(seen, *id, view.value_location("id"), view.path("id"), "theatre id");
-    theatre.id = *id;
-    theatre.name = *name;
-    theatre.initial = *initial;
-    theatre.source = *source;
-    scenario_.theatres.push_back(std::move(theatre));
-  });
+        if (!ok) return;
+        unique_id(seen, *id, view.value_location("id"), view.path("id"), "theatre id");
+        theatre.id = *id;
+        theatre.name = *name;
+        theatre.initial = *initial;
+        theatre.source = *source;
+        scenario_.theatres.push_back(std::move(theatre));
+      });
 }
 
 void Loader::read_event_processes(MapView& root) {
   std::map<std::string, SourceLocation> seen;
-  for_each_item(root, "event_processes", Need::optional, [&](const YAML::Node& node, const std::string& path) {
-    MapView view(reader_, node, path, {"id", "name", "actor", "rate_per_month"});
-    if (!view.valid()) return;
-    auto id = view.identifier("id", Need::required, true, false);
-    auto name = view.text("name", Need::required);
-    std::optional<int> actor;
-    if (!view.has("actor")) view.missing("actor", "an actor id");
-    else actor = actor_reference(view.get("actor"), view.path("actor"));
-    auto rate = view.quantity("rate_per_month", Need::required,
-                              NumberRule{0.0, 1000.0, false, "a mean number of events per month"});
-    if (rate) cite(*rate);
-    if (!id || !name || !actor || !rate) return;
-    unique_id(seen, *id, view.value_location("id"), view.path("id"), "event process id");
-    scenario_.event_processes.push_back(EventProcess{*id, *name, *actor, *rate});
-  });
+  for_each_item(
+      root, "event_processes", Need::optional,
+      [&](const YAML::Node& node, const std::string& path) {
+        MapView view(reader_, node, path, {"id", "name", "actor", "rate_per_month"});
+        if (!view.valid()) return;
+        auto id = view.identifier("id", Need::required, true, false);
+        auto name = view.text("name", Need::required);
+        std::optional<int> actor;
+        if (!view.has("actor"))
+          view.missing("actor", "an actor id");
+        else
+          actor = actor_reference(view.get("actor"), view.path("actor"));
+        auto rate =
+            view.quantity("rate_per_month", Need::required,
+                          NumberRule{0.0, 1000.0, false, "a mean number of events per month"});
+        if (rate) cite(*rate);
+        if (!id || !name || !actor || !rate) return;
+        unique_id(seen, *id, view.value_location("id"), view.path("id"), "event process id");
+        scenario_.event_processes.push_back(EventProcess{*id, *name, *actor, *rate});
+      });
 }
 
 void Loader::read_mechanisms(MapView& root) {
@@ -1307,7 +1346,8 @@ void Loader::read_mechanisms(MapView& root) {
     }
     for (const auto& parameter : schema.parameters) {
       if (parameter_view && parameter_view->has(parameter.name)) {
-        NumberRule rule{parameter.min, parameter.max, parameter.integer, "a value of this parameter"};
+        NumberRule rule{parameter.min, parameter.max, parameter.integer,
+                        "a value of this parameter"};
         auto quantity = parameter_view->quantity(parameter.name, Need::required, rule);
         if (quantity) {
           cite(*quantity);
@@ -1343,9 +1383,10 @@ void Loader::check_source_references() {
   for (const auto& reference : cited_) {
     if (known.count(reference.id) > 0) continue;
     const std::string hint = reader_.did_you_mean(reference.id, ids);
-    reader_.error(reference.location, reference.path,
-                  fmt::format("unknown source '{}'{}", reference.id,
-                              hint.empty() ? ", expected the id of an entry under 'sources'" : hint));
+    reader_.error(
+        reference.location, reference.path,
+        fmt::format("unknown source '{}'{}", reference.id,
+                    hint.empty() ? ", expected the id of an entry under 'sources'" : hint));
   }
 }
 
@@ -1366,8 +1407,8 @@ Scenario load_scenario_text(const std::string& text, const std::string& file_nam
 Scenario load_scenario_file(const std::string& path, const ScenarioLoadOptions& options) {
   std::error_code error;
   if (!std::filesystem::is_regular_file(path, error)) {
-    const char* why = std::filesystem::exists(path, error) ? "is not a regular file"
-                                                           : "does not exist";
+    const char* why =
+        std::filesystem::exists(path, error) ? "is not a regular file" : "does not exist";
     throw_input_error({path, 0, 0}, "", fmt::format("cannot read the scenario: the path {}", why));
   }
   const auto size = std::filesystem::file_size(path, error);

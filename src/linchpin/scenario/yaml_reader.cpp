@@ -17,7 +17,9 @@ namespace linchpin {
 NumberRule probability_rule() {
   return NumberRule{0.0, 1.0, false, "a probability"};
 }
-NumberRule non_negative_rule(const char* meaning) { return NumberRule{0.0, 1e300, false, meaning}; }
+NumberRule non_negative_rule(const char* meaning) {
+  return NumberRule{0.0, 1e300, false, meaning};
+}
 
 namespace {
 constexpr std::size_t kBlock = 256;
@@ -169,8 +171,8 @@ bool is_lower_identifier(std::string_view text, bool allow_dash, bool allow_unde
   if (text.empty() || text.size() > 64) return false;
   if (!((text[0] >= 'a' && text[0] <= 'z') || (text[0] >= '0' && text[0] <= '9'))) return false;
   for (char c : text) {
-    const bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-                    (allow_dash && c == '-') || (allow_underscore && c == '_');
+    const bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (allow_dash && c == '-') ||
+                    (allow_underscore && c == '_');
     if (!ok) return false;
   }
   return true;
@@ -339,34 +341,35 @@ void MapView::missing(const std::string& key, const std::string& expected) {
   reader_.error(location(), path(key), fmt::format("missing required key, expected {}", expected));
 }
 
-std::optional<std::string> MapView::text(const std::string& key, Need need) {
+std::optional<YAML::Node> MapView::scalar(const std::string& key, Need need,
+                                          const std::string& missing_expected,
+                                          const std::string& type_expected) {
   if (!valid_) return std::nullopt;
   const YAML::Node value = get(key);
   if (!value.IsDefined()) {
-    if (need == Need::required) missing(key, "text");
+    if (need == Need::required) missing(key, missing_expected);
     return std::nullopt;
   }
   if (!value.IsScalar()) {
-    reader_.error(value, path(key), "expected text, got " + describe_node(value));
+    reader_.error(value, path(key), "expected " + type_expected + ", got " + describe_node(value));
     return std::nullopt;
   }
-  return value.Scalar();
+  return value;
 }
 
-std::optional<std::string> MapView::identifier(const std::string& key, Need need,
-                                               bool allow_dash, bool allow_underscore,
-                                               bool allow_upper) {
-  if (!valid_) return std::nullopt;
-  const YAML::Node value = get(key);
-  if (!value.IsDefined()) {
-    if (need == Need::required)
-      missing(key, key == "source" ? "the id of an entry under 'sources'" : "an identifier");
-    return std::nullopt;
-  }
-  if (!value.IsScalar()) {
-    reader_.error(value, path(key), "expected an identifier, got " + describe_node(value));
-    return std::nullopt;
-  }
+std::optional<std::string> MapView::text(const std::string& key, Need need) {
+  const auto value = scalar(key, need, "text", "text");
+  if (!value) return std::nullopt;
+  return value->Scalar();
+}
+
+std::optional<std::string> MapView::identifier(const std::string& key, Need need, bool allow_dash,
+                                               bool allow_underscore, bool allow_upper) {
+  const auto scalar_node = scalar(
+      key, need, key == "source" ? "the id of an entry under 'sources'" : "an identifier",
+      "an identifier");
+  if (!scalar_node) return std::nullopt;
+  const YAML::Node& value = *scalar_node;
   const std::string& text = value.Scalar();
   const bool ok = allow_upper ? is_upper_identifier(text)
                               : is_lower_identifier(text, allow_dash, allow_underscore);
@@ -431,17 +434,10 @@ std::optional<bool> MapView::boolean(const std::string& key, Need need) {
 }
 
 std::optional<CalendarDate> MapView::date(const std::string& key, Need need) {
-  if (!valid_) return std::nullopt;
-  const YAML::Node value = get(key);
-  if (!value.IsDefined()) {
-    if (need == Need::required) missing(key, "a date (YYYY-MM or YYYY-MM-DD)");
-    return std::nullopt;
-  }
-  if (!value.IsScalar()) {
-    reader_.error(value, path(key),
-                  "expected a date (YYYY-MM or YYYY-MM-DD), got " + describe_node(value));
-    return std::nullopt;
-  }
+  const std::string expected = "a date (YYYY-MM or YYYY-MM-DD)";
+  const auto scalar_node = scalar(key, need, expected, expected);
+  if (!scalar_node) return std::nullopt;
+  const YAML::Node& value = *scalar_node;
   std::string why;
   auto date = parse_calendar_date(value.Scalar(), &why);
   if (!date) reader_.error(value, path(key), fmt::format("{}: {}", describe_node(value), why));
@@ -540,8 +536,8 @@ std::optional<Quantity> read_quantity(YamlReader& reader, const YAML::Node& node
   Quantity quantity;
   quantity.key_path = path;
   quantity.location = reader.at(node);
-  if (auto source = view.identifier("source", source_required ? Need::required : Need::optional,
-                                    true, false))
+  if (auto source =
+          view.identifier("source", source_required ? Need::required : Need::optional, true, false))
     quantity.source = *source;
   quantity.source_location = view.value_location("source");
   if (auto unit = view.text("unit", Need::optional)) quantity.unit = *unit;
@@ -669,7 +665,8 @@ std::optional<Quantity> read_quantity(YamlReader& reader, const YAML::Node& node
         ok = false;
       }
       break;
-    case DistributionKind::fixed: break;
+    case DistributionKind::fixed:
+      break;
   }
   if (ok && rule.integer && quantity.is_random()) {
     reader.error(

@@ -98,8 +98,7 @@ class MapView {
   std::optional<std::string> identifier(const std::string& key, Need need, bool allow_dash,
                                         bool allow_underscore, bool allow_upper = false);
   std::optional<double> number(const std::string& key, Need need, NumberRule rule = {});
-  std::optional<long long> integer(const std::string& key, Need need, long long min,
-                                   long long max);
+  std::optional<long long> integer(const std::string& key, Need need, long long min, long long max);
   std::optional<bool> boolean(const std::string& key, Need need);
   std::optional<CalendarDate> date(const std::string& key, Need need);
   // A quantity: {value, source} or {distribution, ..., source}; every value in it obeys `rule`.
@@ -111,6 +110,10 @@ class MapView {
   // Reports a missing required key at the mapping's own position, unless an unknown key in the
   // mapping was already reported as a likely misspelling of it.
   void missing(const std::string& key, const std::string& expected);
+  // The key's value when it is a scalar; reports a missing required key or a non-scalar value.
+  std::optional<YAML::Node> scalar(const std::string& key, Need need,
+                                   const std::string& missing_expected,
+                                   const std::string& type_expected);
 
  private:
   std::optional<std::string> choice_text(const std::string& key, Need need,

@@ -14,7 +14,7 @@ TEST(MetricBinning, DiscreteGetsOneBinPerValue) {
   EXPECT_EQ(binning.bins, 3);
   EXPECT_EQ(binning.bin_of(0.0), 0);
   EXPECT_EQ(binning.bin_of(2.0), 2);
-  EXPECT_EQ(binning.bin_of(3.0), 3);   // above range
+  EXPECT_EQ(binning.bin_of(3.0), 3);    // above range
   EXPECT_EQ(binning.bin_of(-1.0), -1);  // below range
 }
 

@@ -10,7 +10,9 @@
 namespace linchpin {
 namespace {
 
-Scenario minimal() { return load_scenario((test::source_dir() / "tests/scenarios/minimal.yaml").string()); }
+Scenario minimal() {
+  return load_scenario((test::source_dir() / "tests/scenarios/minimal.yaml").string());
+}
 
 void expect_identical(const EnsembleSummary& a, const EnsembleSummary& b) {
   ASSERT_EQ(a.trials, b.trials);

@@ -42,7 +42,8 @@ TEST(ElectionMonths, WindowDrawsAMonthInsideIt) {
   std::vector<int> seen(13, 0);
   for (std::uint64_t trial = 0; trial < 2400; ++trial) {
     RandomStream stream(1, trial, "x");
-    const auto months = election_months(office_with({window}, 0), Month::from_year_month(2026, 12), 60, stream);
+    const auto months =
+        election_months(office_with({window}, 0), Month::from_year_month(2026, 12), 60, stream);
     ASSERT_EQ(months.size(), 1u);
     ASSERT_GE(months[0], 1);
     ASSERT_LE(months[0], 12);

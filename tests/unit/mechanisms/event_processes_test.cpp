@@ -17,7 +17,8 @@ class Recorder final : public MonthObserver {
 };
 
 TEST(EventProcesses, RollingTwelveMonthCountIsConsistentWithEvents) {
-  const Scenario scenario = load_scenario((test::source_dir() / "tests/scenarios/minimal.yaml").string());
+  const Scenario scenario =
+      load_scenario((test::source_dir() / "tests/scenarios/minimal.yaml").string());
   const Simulation simulation(scenario);
   std::size_t metric = 0;
   for (; metric < simulation.metrics().size(); ++metric)
@@ -27,7 +28,8 @@ TEST(EventProcesses, RollingTwelveMonthCountIsConsistentWithEvents) {
   const auto outcome = simulation.run_trial(42, 3, true, recorder);
   std::vector<double> monthly(scenario.horizon_months() + 1, 0.0);
   for (const auto& traced : outcome.events)
-    if (traced.event.kind == "event.launches") monthly[traced.event.month_index] += traced.event.magnitude;
+    if (traced.event.kind == "event.launches")
+      monthly[traced.event.month_index] += traced.event.magnitude;
   for (int month = 1; month <= scenario.horizon_months(); ++month) {
     double expected = 0.0;
     for (int k = std::max(1, month - 11); k <= month; ++k) expected += monthly[k];

@@ -11,7 +11,9 @@ namespace {
 
 const std::string kMinimal = "tests/scenarios/minimal.yaml";
 
-Scenario load_minimal() { return load_scenario((test::source_dir() / kMinimal).string()); }
+Scenario load_minimal() {
+  return load_scenario((test::source_dir() / kMinimal).string());
+}
 
 std::vector<Diagnostic> errors_of(const std::string& text) {
   try {
@@ -65,7 +67,9 @@ TEST(ScenarioLoader, ReportsEveryErrorInOnePass) {
   ASSERT_EQ(errors.size(), 3u);  // misspelt key (no cascade), bad probability, bad actor
   std::string all;
   for (const auto& e : errors) all += e.format() + "\n";
-  EXPECT_NE(all.find("unknown key 'horizon_month', did you mean 'horizon_months'?"), std::string::npos) << all;
+  EXPECT_NE(all.find("unknown key 'horizon_month', did you mean 'horizon_months'?"),
+            std::string::npos)
+      << all;
   EXPECT_NE(all.find("unknown actor 'BBX', did you mean 'BBB'?"), std::string::npos) << all;
   EXPECT_NE(all.find("1.8 is out of range"), std::string::npos) << all;
   for (const auto& e : errors) {
@@ -104,12 +108,27 @@ TEST(ScenarioLoader, DistributionsAreCheckedAgainstTheirRange) {
       "  - id: e\n"
       "    name: e\n"
       "    actor: A\n";
-  EXPECT_TRUE(errors_of(head + "    rate_per_month: {distribution: uniform, low: 0.5, high: 2, source: s}\n").empty());
-  EXPECT_EQ(errors_of(head + "    rate_per_month: {distribution: uniform, low: -1, high: 2, source: s}\n").size(), 1u);
-  EXPECT_EQ(errors_of(head + "    rate_per_month: {distribution: normal, mean: 1, sd: 1, source: s}\n").size(), 1u);
-  EXPECT_TRUE(errors_of(head + "    rate_per_month: {distribution: normal, mean: 1, sd: 1, low: 0, high: 5, source: s}\n").empty());
+  EXPECT_TRUE(
+      errors_of(head +
+                "    rate_per_month: {distribution: uniform, low: 0.5, high: 2, source: s}\n")
+          .empty());
+  EXPECT_EQ(
+      errors_of(head + "    rate_per_month: {distribution: uniform, low: -1, high: 2, source: s}\n")
+          .size(),
+      1u);
+  EXPECT_EQ(
+      errors_of(head + "    rate_per_month: {distribution: normal, mean: 1, sd: 1, source: s}\n")
+          .size(),
+      1u);
+  EXPECT_TRUE(errors_of(head + "    rate_per_month: {distribution: normal, mean: 1, sd: 1, low: 0, "
+                               "high: 5, source: s}\n")
+                  .empty());
   EXPECT_EQ(errors_of(head + "    rate_per_month: {value: 1}\n").size(), 1u);  // no source
-  EXPECT_EQ(errors_of(head + "    rate_per_month: {distribution: beta, alpha: 1, beta: 1, mean: 3, source: s}\n").size(), 1u);
+  EXPECT_EQ(
+      errors_of(head +
+                "    rate_per_month: {distribution: beta, alpha: 1, beta: 1, mean: 3, source: s}\n")
+          .size(),
+      1u);
 }
 
 }  // namespace
@@ -127,7 +146,8 @@ const std::string kSmall =
     "  - id: A\n"
     "    name: A\n"
     "    kind: state\n"
-    "    capabilities: {year: 2022, source: s, milex: missing, milper: 1, irst: 2, pec: 3, tpop: 10, upop: 5}\n";
+    "    capabilities: {year: 2022, source: s, milex: missing, milper: 1, irst: 2, pec: 3, tpop: "
+    "10, upop: 5}\n";
 
 TEST(ScenarioLoader, MissingCapabilityComponentIsKeptMissing) {
   const Scenario scenario = load_scenario_text(kSmall, "inline.yaml", default_load_options());
@@ -144,22 +164,29 @@ TEST(ScenarioLoader, MechanismParametersDefaultOverrideAndUnknown) {
   EXPECT_EQ(section->parameters.at("rolling_window_months").value, 12.0);
   EXPECT_EQ(section->parameters.at("rolling_window_months").source, "linchpin-default");
 
-  const Scenario overridden = load_scenario_text(
-      kSmall + "mechanisms:\n  event_processes: {parameters: {rolling_window_months: {value: 6, source: s}}}\n",
-      "inline.yaml", default_load_options());
-  EXPECT_EQ(overridden.mechanism_section("event_processes")->parameters.at("rolling_window_months").value, 6.0);
+  const Scenario overridden =
+      load_scenario_text(kSmall +
+                             "mechanisms:\n  event_processes: {parameters: {rolling_window_months: "
+                             "{value: 6, source: s}}}\n",
+                         "inline.yaml", default_load_options());
+  EXPECT_EQ(
+      overridden.mechanism_section("event_processes")->parameters.at("rolling_window_months").value,
+      6.0);
 
   try {
-    load_scenario_text(
-        kSmall + "mechanisms:\n  event_processes: {parameters: {rolling_window_month: {value: 6, source: s}}}\n",
-        "inline.yaml", default_load_options());
+    load_scenario_text(kSmall +
+                           "mechanisms:\n  event_processes: {parameters: {rolling_window_month: "
+                           "{value: 6, source: s}}}\n",
+                       "inline.yaml", default_load_options());
     FAIL();
   } catch (const InputError& error) {
     ASSERT_EQ(error.diagnostics().size(), 1u);
-    EXPECT_NE(error.diagnostics()[0].message.find("did you mean 'rolling_window_months'?"), std::string::npos)
+    EXPECT_NE(error.diagnostics()[0].message.find("did you mean 'rolling_window_months'?"),
+              std::string::npos)
         << error.diagnostics()[0].format();
   }
-  EXPECT_THROW(load_scenario_text(kSmall + "mechanisms:\n  event_processes: {parameters: {rolling_window_months: {value: 0.5, source: s}}}\n",
+  EXPECT_THROW(load_scenario_text(kSmall + "mechanisms:\n  event_processes: {parameters: "
+                                           "{rolling_window_months: {value: 0.5, source: s}}}\n",
                                   "inline.yaml", default_load_options()),
                InputError);
 }
