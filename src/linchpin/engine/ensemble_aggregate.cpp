@@ -82,6 +82,10 @@ void EnsembleAggregate::observe(int month_index, const std::vector<double>& valu
   for (std::size_t m = 0; m < values.size(); ++m) {
     const auto& binning = binning_[m];
     const std::size_t cell = m * months_ + month_index;
+    if (std::isnan(values[m])) {  // a mechanism bug; counted, never binned or summed
+      ++above_[cell];
+      continue;
+    }
     const int bin = binning.bin_of(values[m]);
     if (bin < 0) {
       ++below_[cell];
@@ -90,7 +94,14 @@ void EnsembleAggregate::observe(int month_index, const std::vector<double>& valu
     } else {
       ++counts_[histogram_offset_[m] + std::size_t(month_index) * binning.bins + bin];
     }
-    sums_[cell] += static_cast<FixedPointSum>(std::nearbyint(values[m] * kFixedPointScale));
+    // Round half away from zero to 2^-24 fixed point; the 64-bit conversion is one instruction,
+    // the 128-bit one a library call, so use it only for values far outside any metric range.
+    const double scaled = values[m] * kFixedPointScale;
+    if (std::fabs(scaled) < 9.0e18) {
+      sums_[cell] += static_cast<std::int64_t>(scaled + (scaled >= 0.0 ? 0.5 : -0.5));
+    } else {
+      sums_[cell] += static_cast<FixedPointSum>(std::nearbyint(scaled));
+    }
   }
 }
 
