@@ -37,6 +37,7 @@ test: check
 
 bench: build
 	@$(BUILD)/bench/linchpin_bench
+	@$(BUILD)/bench/linchpin_analytics_bench
 
 format:
 	@find src tests bench -name '*.cpp' -o -name '*.hpp' | xargs clang-format -i

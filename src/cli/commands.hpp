@@ -37,16 +37,34 @@ struct ReportArgs {
   std::string database;
   std::string out;
 };
+struct DataArgs {
+  std::string data;
+};
+struct IndicesArgs {
+  std::string measure;
+  std::string data;
+  std::string years;
+  std::string states;
+  std::string format = "table";
+  std::string nmc_version = "7";
+  std::string alliances = "cow";
+  bool transitions = false;
+  double pole_threshold = 0.5;
+};
 
 void add_validate_command(CLI::App& app, ValidateArgs& args);
 void add_run_command(CLI::App& app, RunArgs& args);
 void add_show_command(CLI::App& app, ShowArgs& args);
 void add_report_command(CLI::App& app, ReportArgs& args);
+void add_data_command(CLI::App& app, DataArgs& args);
+void add_indices_command(CLI::App& app, IndicesArgs& args);
 
 int run_validate(const ValidateArgs& args);
 int run_run(RunArgs& args);
 int run_show(const ShowArgs& args);
 int run_report(const ReportArgs& args);
+int run_data_check(const DataArgs& args);
+int run_indices(const IndicesArgs& args);
 
 // Prints an exception the way every command does and returns its exit code.
 int report_exception();

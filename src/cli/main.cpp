@@ -23,10 +23,14 @@ int main(int argc, char** argv) {
   RunArgs run;
   ShowArgs show;
   ReportArgs report;
+  DataArgs data;
+  IndicesArgs indices;
   add_validate_command(app, validate);
   add_run_command(app, run);
   add_show_command(app, show);
   add_report_command(app, report);
+  add_data_command(app, data);
+  add_indices_command(app, indices);
   for (int i = 0; i < argc; ++i) run.command_line += (i ? " " : "") + std::string(argv[i]);
   try {
     app.parse(argc, argv);
@@ -40,5 +44,7 @@ int main(int argc, char** argv) {
   if (app.got_subcommand("run")) return run_run(run);
   if (app.got_subcommand("show")) return run_show(show);
   if (app.got_subcommand("report")) return run_report(report);
+  if (app.got_subcommand("data")) return run_data_check(data);
+  if (app.got_subcommand("indices")) return run_indices(indices);
   return kExitInvalidInput;
 }

@@ -44,11 +44,11 @@ std::vector<StateYearCinc> compute_cinc(std::span<const NmcRecord> records) {
     const auto year_cinc = cinc_for_year(year_components);
     for (std::size_t i = begin; i < end; ++i) {
       const NmcRecord& record = *sorted[i];
-      StateYearCinc row{record.ccode, record.year, record.state_abbreviation,
+      StateYearCinc row{record.ccode,         record.year,           record.state_abbreviation,
                         year_cinc[i - begin], record.published_cinc, 0};
-      row.components_available = int(std::count_if(record.components.begin(),
-                                                    record.components.end(),
-                                                    [](const auto& c) { return c.has_value(); }));
+      row.components_available =
+          int(std::count_if(record.components.begin(), record.components.end(),
+                            [](const auto& c) { return c.has_value(); }));
       panel.push_back(std::move(row));
     }
     begin = end;

@@ -16,8 +16,9 @@ MembershipIndex::MembershipIndex(std::span<const MembershipSpell> spells, int op
 bool MembershipIndex::contains(int ccode, int year) const {
   const auto found = spells_by_ccode_.find(ccode);
   if (found == spells_by_ccode_.end()) return false;
-  return std::any_of(found->second.begin(), found->second.end(),
-                     [year](const auto& span) { return span.first <= year && year <= span.second; });
+  return std::any_of(found->second.begin(), found->second.end(), [year](const auto& span) {
+    return span.first <= year && year <= span.second;
+  });
 }
 
 std::vector<int> MembershipIndex::members(int year) const {

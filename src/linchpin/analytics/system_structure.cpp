@@ -51,8 +51,7 @@ SystemStructure compute_system_structure(std::span<const StateYearCinc> capabili
   for (const auto& row : capabilities) {
     if (!row.cinc) continue;
     all_by_year[row.year][row.ccode] = *row.cinc;
-    if (major_powers.contains(row.ccode, row.year))
-      majors_by_year[row.year][row.ccode] = *row.cinc;
+    if (major_powers.contains(row.ccode, row.year)) majors_by_year[row.year][row.ccode] = *row.cinc;
   }
 
   SystemStructure structure;

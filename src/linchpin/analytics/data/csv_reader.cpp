@@ -62,8 +62,8 @@ void CsvReader::split(const std::string& line, std::vector<std::string>& fields,
 }
 
 void CsvReader::require_header(const std::vector<std::string>& expected, bool allow_extra) const {
-  const bool size_ok = allow_extra ? header_.size() >= expected.size()
-                                   : header_.size() == expected.size();
+  const bool size_ok =
+      allow_extra ? header_.size() >= expected.size() : header_.size() == expected.size();
   for (std::size_t i = 0; i < expected.size(); ++i) {
     if (i >= header_.size()) {
       throw_input_error({path_, 1, 0}, "",
@@ -76,9 +76,9 @@ void CsvReader::require_header(const std::vector<std::string>& expected, bool al
     }
   }
   if (!size_ok) {
-    throw_input_error({path_, 1, int(expected.size() + 1)}, "",
-                      fmt::format("wrong header: unexpected extra column '{}'",
-                                  shown(header_[expected.size()])));
+    throw_input_error(
+        {path_, 1, int(expected.size() + 1)}, "",
+        fmt::format("wrong header: unexpected extra column '{}'", shown(header_[expected.size()])));
   }
 }
 
@@ -100,10 +100,10 @@ bool CsvReader::next_row() {
   }
   if (fields_.size() != header_.size()) {
     const char* what = fields_.size() < header_.size() ? "truncated row" : "too many fields";
-    throw RowError{{{path_, line_, 0},
-                    "",
-                    fmt::format("{}: {} fields, header has {}", what, fields_.size(),
-                                header_.size())}};
+    throw RowError{
+        {{path_, line_, 0},
+         "",
+         fmt::format("{}: {} fields, header has {}", what, fields_.size(), header_.size())}};
   }
   return true;
 }

@@ -6,8 +6,8 @@ namespace linchpin::analytics {
 
 namespace {
 constexpr std::string_view kMissingCode = "-9";
-const std::vector<std::string> kV7Columns = {"stateabb", "ccode", "year",  "milex", "milper",
-                                             "irst",     "pec",   "tpop",  "upop",  "cinc"};
+const std::vector<std::string> kV7Columns = {"stateabb", "ccode", "year", "milex", "milper",
+                                             "irst",     "pec",   "tpop", "upop",  "cinc"};
 
 std::optional<double> non_negative_or_missing(const CsvReader& reader, std::size_t column) {
   auto value = reader.number_or_missing(column, kMissingCode);

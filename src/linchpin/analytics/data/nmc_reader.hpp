@@ -9,8 +9,14 @@
 namespace linchpin::analytics {
 
 // The six NMC components, in the files' column order.
-enum class NmcComponent { military_expenditure, military_personnel, iron_steel, energy,
-                          total_population, urban_population };
+enum class NmcComponent {
+  military_expenditure,
+  military_personnel,
+  iron_steel,
+  energy,
+  total_population,
+  urban_population
+};
 inline constexpr std::size_t kNmcComponentCount = 6;
 inline constexpr std::array<const char*, kNmcComponentCount> kNmcComponentColumns = {
     "milex", "milper", "irst", "pec", "tpop", "upop"};

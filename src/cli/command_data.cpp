@@ -1,0 +1,129 @@
+// `linchpin data check`: which public data sets are present, their versions, row counts and
+// every row a reader had to reject.
+#include <fmt/format.h>
+
+#include <filesystem>
+#include <functional>
+
+#include "commands.hpp"
+#include "linchpin/analytics/data/alliance_reader.hpp"
+#include "linchpin/analytics/data/data_folder.hpp"
+#include "linchpin/analytics/data/nmc_reader.hpp"
+#include "linchpin/analytics/data/state_system_reader.hpp"
+
+namespace linchpin::cli {
+
+namespace {
+using namespace linchpin::analytics;
+
+struct DatasetSummary {
+  std::string version;
+  std::int64_t rows = 0;
+  std::int64_t accepted = 0;
+  std::vector<RejectedRow> rejected;
+};
+
+template <typename Record>
+DatasetSummary summarise(std::string version, const ReadResult<Record>& result) {
+  return {std::move(version), result.data_rows, std::int64_t(result.records.size()),
+          result.rejected};
+}
+
+struct DatasetReader {
+  const char* file;
+  const char* name;
+  std::function<DatasetSummary(const std::string&)> read;
+};
+
+std::string vintage_of(const ReadResult<MembershipSpell>& result) {
+  return result.records.empty() ? "" : "v" + std::to_string(result.records.front().vintage);
+}
+
+const std::vector<DatasetReader>& dataset_readers() {
+  static const std::vector<DatasetReader> readers = {
+      {DataFiles::nmc_v6, "COW National Material Capabilities",
+       [](const std::string& path) {
+         const auto data = read_nmc(path);
+         return summarise("v" + std::string(nmc_layout_name(data.layout)) + " (version field " +
+                              data.version_field + ")",
+                          data.rows);
+       }},
+      {DataFiles::nmc_v7, "COW National Material Capabilities",
+       [](const std::string& path) {
+         const auto data = read_nmc(path);
+         return summarise("v" + std::string(nmc_layout_name(data.layout)), data.rows);
+       }},
+      {DataFiles::states, "COW state system membership",
+       [](const std::string& path) {
+         const auto data = read_state_system(path);
+         return summarise(vintage_of(data), data);
+       }},
+      {DataFiles::major_powers, "COW major powers",
+       [](const std::string& path) {
+         const auto data = read_major_powers(path);
+         return summarise(vintage_of(data), data);
+       }},
+      {DataFiles::cow_alliances, "COW Formal Alliances (dyad-year)",
+       [](const std::string& path) { return summarise("v4.1", read_cow_alliances(path).rows); }},
+      {DataFiles::atop_alliances, "ATOP (directed dyad-year)",
+       [](const std::string& path) { return summarise("v5.1", read_atop_alliances(path).rows); }},
+  };
+  return readers;
+}
+}  // namespace
+
+void add_data_command(CLI::App& app, DataArgs& args) {
+  auto* data = app.add_subcommand("data", "Inspect the public data sets (COW, ATOP) read in place");
+  data->require_subcommand(1);
+  auto* check = data->add_subcommand(
+      "check", "Report which data sets are present, their versions, row counts and rejected rows");
+  check->add_option("--data", args.data,
+                    std::string("Data folder (default: $") + kDataFolderVariable + ")");
+  check->footer(
+      "Examples:\n"
+      "  linchpin data check --data ../shared/data\n"
+      "  LINCHPIN_DATA=../shared/data linchpin data check");
+}
+
+int run_data_check(const DataArgs& args) {
+  try {
+    const std::string folder = resolve_data_folder(args.data);
+    constexpr std::size_t kMaxReasonsShown = 20;
+    fmt::print("Data folder: {}\n\n{:<36} {:<38} {:<24} {:>8} {:>8}\n", folder, "file", "data set",
+               "version", "rows", "rejected");
+    std::size_t total_rejected = 0;
+    std::vector<RejectedRow> reasons;
+    for (const auto& reader : dataset_readers()) {
+      const auto path = std::filesystem::path(folder) / reader.file;
+      if (!std::filesystem::exists(path)) {
+        fmt::print("{:<36} {:<38} {:<24} {:>8} {:>8}\n", reader.file, reader.name, "absent", "-",
+                   "-");
+        continue;
+      }
+      DatasetSummary summary;
+      try {
+        summary = reader.read(path.string());
+      } catch (const InputError& error) {  // unreadable header: the whole file is rejected
+        summary.version = "unreadable";
+        summary.rejected = error.diagnostics();
+      }
+      fmt::print("{:<36} {:<38} {:<24} {:>8} {:>8}\n", reader.file, reader.name, summary.version,
+                 summary.rows, summary.rejected.size());
+      total_rejected += summary.rejected.size();
+      for (const auto& reason : summary.rejected)
+        if (reasons.size() < kMaxReasonsShown) reasons.push_back(reason);
+    }
+    if (total_rejected == 0) {
+      fmt::print("\nNo rows rejected.\n");
+      return kExitOk;
+    }
+    fmt::print("\nRejected rows ({} in all{}):\n", total_rejected,
+               total_rejected > reasons.size() ? ", first ones shown" : "");
+    for (const auto& reason : reasons) fmt::print("  {}\n", reason.format());
+    return kExitInvalidInput;
+  } catch (...) {
+    return report_exception();
+  }
+}
+
+}  // namespace linchpin::cli
