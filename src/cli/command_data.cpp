@@ -10,6 +10,7 @@
 #include "linchpin/analytics/data/data_folder.hpp"
 #include "linchpin/analytics/data/nmc_reader.hpp"
 #include "linchpin/analytics/data/state_system_reader.hpp"
+#include "linchpin/analytics/data/trade_reader.hpp"
 
 namespace linchpin::cli {
 
@@ -67,6 +68,10 @@ const std::vector<DatasetReader>& dataset_readers() {
        [](const std::string& path) { return summarise("v4.1", read_cow_alliances(path).rows); }},
       {DataFiles::atop_alliances, "ATOP (directed dyad-year)",
        [](const std::string& path) { return summarise("v5.1", read_atop_alliances(path).rows); }},
+      {TradeFiles::all_dyads, "COW Dyadic Trade (all dyads)",
+       [](const std::string& path) { return summarise("v4.0", read_cow_trade(path)); }},
+      {TradeFiles::focal_states, "COW Dyadic Trade (six focal states)",
+       [](const std::string& path) { return summarise("v4.0", read_cow_trade(path)); }},
   };
   return readers;
 }
@@ -89,14 +94,14 @@ int run_data_check(const DataArgs& args) {
   try {
     const std::string folder = resolve_data_folder(args.data);
     constexpr std::size_t kMaxReasonsShown = 20;
-    fmt::print("Data folder: {}\n\n{:<36} {:<38} {:<24} {:>8} {:>8}\n", folder, "file", "data set",
+    fmt::print("Data folder: {}\n\n{:<47} {:<38} {:<26} {:>8} {:>8}\n", folder, "file", "data set",
                "version", "rows", "rejected");
     std::size_t total_rejected = 0;
     std::vector<RejectedRow> reasons;
     for (const auto& reader : dataset_readers()) {
       const auto path = std::filesystem::path(folder) / reader.file;
       if (!std::filesystem::exists(path)) {
-        fmt::print("{:<36} {:<38} {:<24} {:>8} {:>8}\n", reader.file, reader.name, "absent", "-",
+        fmt::print("{:<47} {:<38} {:<26} {:>8} {:>8}\n", reader.file, reader.name, "absent", "-",
                    "-");
         continue;
       }
@@ -107,7 +112,7 @@ int run_data_check(const DataArgs& args) {
         summary.version = "unreadable";
         summary.rejected = error.diagnostics();
       }
-      fmt::print("{:<36} {:<38} {:<24} {:>8} {:>8}\n", reader.file, reader.name, summary.version,
+      fmt::print("{:<47} {:<38} {:<26} {:>8} {:>8}\n", reader.file, reader.name, summary.version,
                  summary.rows, summary.rejected.size());
       total_rejected += summary.rejected.size();
       for (const auto& reason : summary.rejected)

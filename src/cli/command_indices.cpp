@@ -12,6 +12,7 @@
 #include "linchpin/analytics/cinc.hpp"
 #include "linchpin/analytics/data/data_folder.hpp"
 #include "linchpin/analytics/system_structure.hpp"
+#include "linchpin/analytics/trade_dependence.hpp"
 #include "linchpin/core/text.hpp"
 
 namespace linchpin::cli {
@@ -191,19 +192,50 @@ void write_structure(const IndicesArgs& args, const SystemStructure& structure,
   }
   writer.finish();
 }
+// Shares need complete totals: 1990 on from the all-dyads file, earlier years from the
+// focal-states file, whose totals are complete only for the six focal states.
+void write_trade(const IndicesArgs& args, const std::string& folder, const YearRange& years,
+                 const std::vector<int>& states) {
+  std::vector<TradeDependence> panel;
+  auto add = [&](const char* file, int first, int last, bool focal_only) {
+    if (first > last) return;
+    const auto rows = read_cow_trade(data_file(folder, file));
+    rows.require_clean();
+    TradeDependenceOptions options{first, last, states, {}};
+    if (focal_only)
+      options.complete_totals.assign(kTradeFocalStates.begin(), kTradeFocalStates.end());
+    const auto part = trade_dependence(rows.records, options);
+    panel.insert(panel.end(), part.begin(), part.end());
+  };
+  add(TradeFiles::focal_states, years.first, std::min(years.last, kTradeAllDyadsFirstYear - 1),
+      true);
+  add(TradeFiles::all_dyads, std::max(years.first, kTradeAllDyadsFirstYear), years.last, false);
+  PanelWriter writer(args.format, {"ccode1", "ccode2", "year", "flow1", "flow2", "trade", "total1",
+                                   "total2", "share1", "share2"});
+  const std::vector<bool> numeric(10, true);
+  for (const auto& d : panel) {
+    writer.row(
+        {integer(d.ccode1), integer(d.ccode2), integer(d.year), number(d.flow1), number(d.flow2),
+         number(d.trade), number(d.total1), number(d.total2), number(d.share1), number(d.share2)},
+        numeric);
+  }
+  writer.finish();
+}
 }  // namespace
 
 void add_indices_command(CLI::App& app, IndicesArgs& args) {
   auto* command = app.add_subcommand(
-      "indices", "Structural measures from COW/ATOP data: CINC, system structure, similarity");
-  command->add_option("measure", args.measure, "cinc, structure or similarity")
+      "indices",
+      "Structural measures from COW/ATOP data: CINC, system structure, similarity, trade");
+  command->add_option("measure", args.measure, "cinc, structure, similarity or trade")
       ->required()
-      ->check(CLI::IsMember({"cinc", "structure", "similarity"}));
+      ->check(CLI::IsMember({"cinc", "structure", "similarity", "trade"}));
   command->add_option("--data", args.data,
                       std::string("Data folder (default: $") + kDataFolderVariable + ")");
   command->add_option("--years", args.years, "Years A-B or A (default: all)");
-  command->add_option("--states", args.states,
-                      "COW abbreviations or codes, e.g. USA,ROK,365 (similarity: both in list)");
+  command->add_option(
+      "--states", args.states,
+      "COW abbreviations or codes, e.g. USA,ROK,365 (dyadic measures: both in list)");
   command->add_option("--format", args.format, "table, csv or json")
       ->check(CLI::IsMember({"table", "csv", "json"}))
       ->capture_default_str();
@@ -226,7 +258,8 @@ void add_indices_command(CLI::App& app, IndicesArgs& args) {
       "  linchpin indices structure --data ../shared/data --format csv > structure.csv\n"
       "  linchpin indices structure --data ../shared/data --transitions\n"
       "  linchpin indices similarity --data ../shared/data --alliances atop --years 2000 "
-      "--states USA,ROK,JPN,CHN --format json");
+      "--states USA,ROK,JPN,CHN --format json\n"
+      "  linchpin indices trade --data ../shared/data --states ROK,CHN,USA,JPN --years 1990-2014");
 }
 
 int run_indices(const IndicesArgs& args) {
@@ -236,6 +269,10 @@ int run_indices(const IndicesArgs& args) {
     const auto states_file = read_state_system(data_file(folder, DataFiles::states));
     states_file.require_clean();
     const std::vector<int> states = parse_states(args.states, states_file.records);
+    if (args.measure == "trade") {
+      write_trade(args, folder, years, states);
+      return kExitOk;
+    }
     const auto cinc = load_cinc(folder, args.nmc_version);
     const int last_cinc_year = cinc.empty() ? 0 : cinc.back().year;
 

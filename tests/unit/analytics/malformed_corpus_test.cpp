@@ -8,6 +8,7 @@
 #include "linchpin/analytics/data/alliance_reader.hpp"
 #include "linchpin/analytics/data/nmc_reader.hpp"
 #include "linchpin/analytics/data/state_system_reader.hpp"
+#include "linchpin/analytics/data/trade_reader.hpp"
 #include "test_support.hpp"
 
 namespace linchpin::analytics {
@@ -28,6 +29,9 @@ std::vector<RejectedRow> cow(const std::string& path) {
 }
 std::vector<RejectedRow> atop(const std::string& path) {
   return read_atop_alliances(path).rows.rejected;
+}
+std::vector<RejectedRow> trade(const std::string& path) {
+  return read_cow_trade(path).rejected;
 }
 std::vector<RejectedRow> states(const std::string& path) {
   return read_state_system(path).rejected;
@@ -63,6 +67,17 @@ const std::vector<MalformedCase>& corpus() {
       {"majors_missing_column.csv",
        majors,
        {"F:1: error: wrong header: column 8 'version' is missing"}},
+      {"trade_negative_flow.csv",
+       trade,
+       {"F:3:5: error: flow2: negative value -9 (missing is an empty field)"}},
+      {"trade_bad_dyad.csv",
+       trade,
+       {"F:2:2: error: ccode2: a dyad needs two different states",
+        "F:3:2: error: ccode2: undirected file expects ccode1 < ccode2, found 31 > 2",
+        "F:4:3: error: year: expected an integer, found '199O'"}},
+      {"trade_wrong_header.csv",
+       trade,
+       {"F:1:4: error: wrong header: column 4 is 'imports1', expected 'flow1'"}},
   };
   return cases;
 }

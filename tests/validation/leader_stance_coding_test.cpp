@@ -1,0 +1,109 @@
+// Validation of the Korea scenarios' party stance distributions against the coded record of
+// past administrations in data/leaders (rubric and sources in data/leaders/README.md): every
+// party with coded administrations before the scenario start must use exactly the codebook's
+// default rule, Uniform(max(0, min - 0.05), min(1, max + 0.05)) over its non-empty codes; a
+// party without any coded administration must cite a source of kind 'assumption'.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include "linchpin/api/linchpin_api.hpp"
+#include "test_support.hpp"
+
+namespace linchpin {
+namespace {
+
+struct Range {
+  double low = 2.0;
+  double high = -1.0;
+  int n = 0;
+};
+
+// ROK party lineage as tabulated in data/leaders/README.md ("Party lineage").
+std::string lineage(const std::string& actor, const std::string& party) {
+  if (actor != "ROK") return party;
+  static const std::map<std::string, std::string> kLineage = {
+      {"DJP", "PPP"},  {"DLP", "PPP"}, {"GNP", "PPP"}, {"SAENURI", "PPP"}, {"PPP", "PPP"},
+      {"NKP", "PPP"},  {"LKP", "PPP"}, {"NCNP", "DPK"}, {"MDP", "DPK"},    {"DPK", "DPK"},
+      {"URI", "DPK"},  {"UNDP", "DPK"}, {"UDP", "DPK"}};
+  const auto it = kLineage.find(party);
+  return it == kLineage.end() ? party : it->second;
+}
+
+// (party, dimension) -> observed range over administrations that began before `start`.
+std::map<std::pair<std::string, std::string>, Range> coded_ranges(const std::string& actor,
+                                                                  const std::string& file,
+                                                                  const std::string& start) {
+  std::ifstream stream(test::source_dir() / "data/leaders" / file);
+  EXPECT_TRUE(stream.good()) << file;
+  std::string line;
+  std::getline(stream, line);
+  std::vector<std::string> header;
+  {
+    std::stringstream split(line);
+    std::string field;
+    while (std::getline(split, field, ',')) header.push_back(field);
+  }
+  std::map<std::pair<std::string, std::string>, Range> ranges;
+  while (std::getline(stream, line)) {
+    std::vector<std::string> fields;
+    std::stringstream split(line);
+    std::string field;
+    while (std::getline(split, field, ',')) fields.push_back(field);
+    if (fields.size() < 9 || fields[2] >= start) continue;
+    const std::string party = lineage(actor, fields[1]);
+    for (std::size_t c = 4; c < 9; ++c) {
+      if (fields[c].empty()) continue;
+      auto& range = ranges[{party, header[c]}];
+      const double value = std::stod(fields[c]);
+      range.low = std::min(range.low, value);
+      range.high = std::max(range.high, value);
+      ++range.n;
+    }
+  }
+  return ranges;
+}
+
+TEST(ValidationLeaderStanceCoding, PartyStancesFollowTheCodebookRule) {
+  const std::map<std::string, std::string> files = {{"USA", "us_administrations.csv"},
+                                                    {"ROK", "rok_administrations.csv"},
+                                                    {"JPN", "japan_administrations.csv"}};
+  for (const char* path : {"scenarios/korea-2026.yaml", "scenarios/korea-2023.yaml"}) {
+    const Scenario scenario = load_scenario((test::source_dir() / path).string());
+    const std::string start = scenario.start_month().to_string();
+    const auto& dimensions = scenario.politics().stance_dimensions;
+    int checked = 0;
+    for (const auto& system : scenario.politics().systems) {
+      const std::string actor = scenario.actors()[system.actor].id;
+      ASSERT_TRUE(files.count(actor)) << actor;
+      const auto ranges = coded_ranges(actor, files.at(actor), start);
+      for (const auto& party : system.parties) {
+        for (std::size_t d = 0; d < dimensions.size(); ++d) {
+          SCOPED_TRACE(std::string(path) + " " + actor + " " + party.id + " " + dimensions[d].id);
+          const Quantity& stance = party.stances[d];
+          const auto it = ranges.find({party.id, dimensions[d].id});
+          if (it == ranges.end()) {
+            const auto& sources = scenario.definition().sources;
+            const auto source = std::find_if(sources.begin(), sources.end(),
+                                             [&](const Source& s) { return s.id == stance.source; });
+            ASSERT_NE(source, sources.end());
+            EXPECT_EQ(source->kind, SourceKind::assumption);
+            continue;
+          }
+          ASSERT_EQ(stance.kind, DistributionKind::uniform);
+          EXPECT_NEAR(stance.low, std::max(0.0, it->second.low - 0.05), 1e-9);
+          EXPECT_NEAR(stance.high, std::min(1.0, it->second.high + 0.05), 1e-9);
+          EXPECT_EQ(stance.source.rfind("leaders-coding-", 0), 0u) << stance.source;
+          ++checked;
+        }
+      }
+    }
+    EXPECT_GE(checked, 20) << path;  // US x2, ROK x2, Japan's LDP, five dimensions (some empty)
+  }
+}
+
+}  // namespace
+}  // namespace linchpin
