@@ -7,7 +7,9 @@
 
 #include "linchpin/analytics/alliance_similarity.hpp"
 #include "linchpin/analytics/data/data_folder.hpp"
+#include "linchpin/analytics/dispute_history.hpp"
 #include "linchpin/analytics/system_structure.hpp"
+#include "linchpin/analytics/trade_dependence.hpp"
 
 namespace {
 using namespace linchpin::analytics;
@@ -63,6 +65,38 @@ void BM_StructureSeries1816To2022(benchmark::State& state) {
   }
 }
 BENCHMARK(BM_StructureSeries1816To2022)->Unit(benchmark::kMillisecond);
+
+// Reading the 353,974-row all-dyads trade file and computing every dyad-year's shares.
+void BM_TradeDependenceAllDyads1990To2014(benchmark::State& state) {
+  if (data_missing(state)) return;
+  std::size_t dyads = 0;
+  for (auto _ : state) {
+    const auto rows = read_cow_trade(shared(TradeFiles::all_dyads));
+    const auto panel = trade_dependence(rows.records, {});
+    dyads = panel.size();
+    benchmark::DoNotOptimize(panel.data());
+  }
+  state.counters["dyad_years"] = double(dyads);
+}
+BENCHMARK(BM_TradeDependenceAllDyads1990To2014)->Unit(benchmark::kMillisecond);
+
+// The trade shares alone, from rows already in memory.
+void BM_TradeDependenceSharesOnly(benchmark::State& state) {
+  if (data_missing(state)) return;
+  const auto rows = read_cow_trade(shared(TradeFiles::all_dyads));
+  for (auto _ : state) benchmark::DoNotOptimize(trade_dependence(rows.records, {}).size());
+}
+BENCHMARK(BM_TradeDependenceSharesOnly)->Unit(benchmark::kMillisecond);
+
+// Dispute history of every dyad 1816-2014 from the raw COW MID file.
+void BM_DisputeHistoryAllDyads(benchmark::State& state) {
+  if (data_missing(state)) return;
+  for (auto _ : state) {
+    const auto data = read_cow_mid_dyad_years(shared(MidFiles::cow));
+    benchmark::DoNotOptimize(dispute_history(data.rows.records, {}).size());
+  }
+}
+BENCHMARK(BM_DisputeHistoryAllDyads)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 

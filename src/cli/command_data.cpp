@@ -8,7 +8,10 @@
 #include "commands.hpp"
 #include "linchpin/analytics/data/alliance_reader.hpp"
 #include "linchpin/analytics/data/data_folder.hpp"
+#include "linchpin/analytics/data/fas_reader.hpp"
+#include "linchpin/analytics/data/mid_reader.hpp"
 #include "linchpin/analytics/data/nmc_reader.hpp"
+#include "linchpin/analytics/data/sipri_reader.hpp"
 #include "linchpin/analytics/data/state_system_reader.hpp"
 #include "linchpin/analytics/data/trade_reader.hpp"
 
@@ -38,6 +41,12 @@ struct DatasetReader {
 
 std::string vintage_of(const ReadResult<MembershipSpell>& result) {
   return result.records.empty() ? "" : "v" + std::to_string(result.records.front().vintage);
+}
+
+// The release is not in the file; its constant-price base year identifies it.
+DatasetSummary read_sipri(const std::string& path) {
+  const auto data = read_sipri_milex(path);
+  return summarise(fmt::format("constant {} US$", data.price_year), data.rows);
 }
 
 const std::vector<DatasetReader>& dataset_readers() {
@@ -72,13 +81,32 @@ const std::vector<DatasetReader>& dataset_readers() {
        [](const std::string& path) { return summarise("v4.0", read_cow_trade(path)); }},
       {TradeFiles::focal_states, "COW Dyadic Trade (six focal states)",
        [](const std::string& path) { return summarise("v4.0", read_cow_trade(path)); }},
+      {MidFiles::cow, "COW MID (directed dyad-year)",
+       [](const std::string& path) {
+         return summarise("v5.0", read_cow_mid_dyad_years(path).rows);
+       }},
+      {MidFiles::gml, "GML MID (directed dyad-year)",
+       [](const std::string& path) {
+         return summarise("v2.2.1", read_gml_mid_dyad_years(path).rows);
+       }},
+      {SipriFiles::release_2021, "SIPRI Military Expenditure", read_sipri},
+      {SipriFiles::release_2024, "SIPRI Military Expenditure", read_sipri},
+      {FasFiles::stockpiles, "FAS nuclear warhead stockpiles",
+       [](const std::string& path) { return summarise("2023", read_fas_stockpiles(path)); }},
   };
   return readers;
 }
 }  // namespace
 
+std::string dataset_name(const std::string& file) {
+  for (const auto& reader : dataset_readers())
+    if (file == reader.file) return reader.name;
+  return file;
+}
+
 void add_data_command(CLI::App& app, DataArgs& args) {
-  auto* data = app.add_subcommand("data", "Inspect the public data sets (COW, ATOP) read in place");
+  auto* data = app.add_subcommand(
+      "data", "Inspect the public data sets (COW, ATOP, MID, SIPRI, FAS) read in place");
   data->require_subcommand(1);
   auto* check = data->add_subcommand(
       "check", "Report which data sets are present, their versions, row counts and rejected rows");

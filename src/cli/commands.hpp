@@ -48,6 +48,9 @@ struct IndicesArgs {
   std::string format = "table";
   std::string nmc_version = "7";
   std::string alliances = "cow";
+  std::string source = "cow";  // disputes: cow or gml
+  std::string out;             // SQLite file; empty = print in `format`
+  bool force = false;
   bool transitions = false;
   double pole_threshold = 0.5;
 };
@@ -65,6 +68,10 @@ int run_show(const ShowArgs& args);
 int run_report(const ReportArgs& args);
 int run_data_check(const DataArgs& args);
 int run_indices(const IndicesArgs& args);
+
+// The data set a file in the data folder holds ("COW Dyadic Trade (all dyads)"), as listed by
+// `data check`; the file name itself for unknown files.
+std::string dataset_name(const std::string& file);
 
 // Prints an exception the way every command does and returns its exit code.
 int report_exception();

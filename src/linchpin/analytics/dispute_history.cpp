@@ -24,10 +24,6 @@ std::optional<int> higher(std::optional<int> a, std::optional<int> b) {
   if (!b) return a;
   return std::max(*a, *b);
 }
-
-bool listed(const std::vector<int>& list, int ccode) {
-  return std::find(list.begin(), list.end(), ccode) != list.end();
-}
 }  // namespace
 
 std::pair<int, int> dispute_data_years(std::span<const MidDyadYear> rows) {

@@ -15,9 +15,9 @@ struct DyadDisputeHistory {
   int ccode2 = 0;
   int first_year = 0;  // the window, limited to the years the data cover
   int last_year = 0;
-  int dispute_years = 0;  // years with a dispute between the two
-  int disputes = 0;       // distinct dispute numbers
-  int onsets = 0;         // dyad-years in which a dispute began for the dyad
+  int dispute_years = 0;            // years with a dispute between the two
+  int disputes = 0;                 // distinct dispute numbers
+  int onsets = 0;                   // dyad-years in which a dispute began for the dyad
   std::optional<int> max_hostlev;   // highest of the two states' own hostility levels, 1-5
   std::optional<int> max_fatality;  // highest known fatality level of either state, 0-6
   int fatality_missing = 0;         // dispute-years with a side's fatality level unknown (-9)

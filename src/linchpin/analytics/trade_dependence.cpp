@@ -1,12 +1,18 @@
 #include "linchpin/analytics/trade_dependence.hpp"
 
 #include <algorithm>
-#include <map>
+#include <cstdint>
 #include <tuple>
+#include <unordered_map>
 
 namespace linchpin::analytics {
 
 namespace {
+// COW codes are below 1000, so year * 1000 + ccode identifies a state-year.
+std::int64_t state_year(int year, int ccode) {
+  return std::int64_t(year) * 1000 + ccode;
+}
+
 bool listed(const std::vector<int>& list, int ccode) {
   return std::find(list.begin(), list.end(), ccode) != list.end();
 }
@@ -25,19 +31,19 @@ std::optional<double> trade_share(std::optional<double> trade, std::optional<dou
 std::vector<TradeDependence> trade_dependence(std::span<const TradeDyadYear> rows,
                                               const TradeDependenceOptions& options) {
   auto in_range = [&](int year) { return year >= options.first_year && year <= options.last_year; };
-  // (year, ccode) -> total trade over the state's dyads with both flows known.
-  std::map<std::pair<int, int>, double> totals;
+  // state-year -> total trade over the state's dyads with both flows known.
+  std::unordered_map<std::int64_t, double> totals;
   for (const auto& row : rows) {
     if (!in_range(row.year)) continue;
     const auto trade = dyad_trade(row.flow1, row.flow2);
     if (!trade) continue;
-    totals[{row.year, row.ccode1}] += *trade;
-    totals[{row.year, row.ccode2}] += *trade;
+    totals[state_year(row.year, row.ccode1)] += *trade;
+    totals[state_year(row.year, row.ccode2)] += *trade;
   }
   auto total_of = [&](int year, int ccode) -> std::optional<double> {
     if (!options.complete_totals.empty() && !listed(options.complete_totals, ccode))
       return std::nullopt;
-    const auto found = totals.find({year, ccode});
+    const auto found = totals.find(state_year(year, ccode));
     if (found == totals.end()) return std::nullopt;
     return found->second;
   };

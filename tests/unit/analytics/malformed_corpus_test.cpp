@@ -6,7 +6,10 @@
 #include <vector>
 
 #include "linchpin/analytics/data/alliance_reader.hpp"
+#include "linchpin/analytics/data/fas_reader.hpp"
+#include "linchpin/analytics/data/mid_reader.hpp"
 #include "linchpin/analytics/data/nmc_reader.hpp"
+#include "linchpin/analytics/data/sipri_reader.hpp"
 #include "linchpin/analytics/data/state_system_reader.hpp"
 #include "linchpin/analytics/data/trade_reader.hpp"
 #include "test_support.hpp"
@@ -32,6 +35,15 @@ std::vector<RejectedRow> atop(const std::string& path) {
 }
 std::vector<RejectedRow> trade(const std::string& path) {
   return read_cow_trade(path).rejected;
+}
+std::vector<RejectedRow> cow_mid(const std::string& path) {
+  return read_cow_mid_dyad_years(path).rows.rejected;
+}
+std::vector<RejectedRow> sipri(const std::string& path) {
+  return read_sipri_milex(path).rows.rejected;
+}
+std::vector<RejectedRow> fas(const std::string& path) {
+  return read_fas_stockpiles(path).rejected;
 }
 std::vector<RejectedRow> states(const std::string& path) {
   return read_state_system(path).rejected;
@@ -78,6 +90,28 @@ const std::vector<MalformedCase>& corpus() {
       {"trade_wrong_header.csv",
        trade,
        {"F:1:4: error: wrong header: column 4 is 'imports1', expected 'flow1'"}},
+      {"mid_bad_levels.csv",
+       cow_mid,
+       {"F:2:16: error: hostlev2: 6 is out of range 1 to 5",
+        "F:3:9: error: fatality1: 7 is out of range 0 to 6",
+        "F:4:3: error: ccode2: a dyad needs two different states"}},
+      {"mid_gml_header_for_cow.csv",
+       cow_mid,
+       {"F:1:5: error: wrong header: column 5 is 'gmlmidongoing', expected 'cowmidongoing'"}},
+      {"sipri_bad_cells.csv",
+       sipri,
+       {"F:2:7: error: status: expected ok, unavailable or not_independent, found 'okay'",
+        "F:3:6: error: milex_share_gdp: expected a number, found '2.2%'",
+        "F:4:1: error: country: missing country name"}},
+      {"sipri_unknown_price_column.csv",
+       sipri,
+       {"F:1:4: error: wrong header: column 4 is 'milex_constant_usd_m', expected "
+        "'milex_constYYYY_usd_m'"}},
+      {"fas_bad_stockpile.csv",
+       fas,
+       {"F:2:2: error: year: 1944 is out of range 1945 to 2100",
+        "F:3:3: error: nuclear_weapons_stockpile: -9 is out of range 0 to 1000000",
+        "F:4:3: error: nuclear_weapons_stockpile: missing value (empty field)"}},
   };
   return cases;
 }

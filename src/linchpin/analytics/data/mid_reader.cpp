@@ -18,10 +18,10 @@ constexpr std::int64_t kMaxDurationDays = 100'000;
 // four (recip, mindur, maxdur, stmon) come in a different order.
 std::vector<std::string> mid_header(const std::string& prefix, bool cow_tail) {
   std::vector<std::string> columns = {
-      "dispnum",   "ccode1",    "ccode2",   "year",     prefix + "ongoing", prefix + "onset",
-      "sidea1",    "sidea2",    "fatality1", "fatality2", "fatalpre1",      "fatalpre2",
-      "hiact1",    "hiact2",    "hostlev1", "hostlev2", "orig1",            "orig2",
-      "fatality",  "hostlev"};
+      "dispnum",        "ccode1",    "ccode2", "year",      prefix + "ongoing",
+      prefix + "onset", "sidea1",    "sidea2", "fatality1", "fatality2",
+      "fatalpre1",      "fatalpre2", "hiact1", "hiact2",    "hostlev1",
+      "hostlev2",       "orig1",     "orig2",  "fatality",  "hostlev"};
   if (cow_tail)
     columns.insert(columns.end(), {"mindur", "maxdur", "recip", "stmon"});
   else

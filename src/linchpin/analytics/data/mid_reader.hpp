@@ -16,13 +16,13 @@ struct MidDyadYear {
   int ccode1 = 0;
   int ccode2 = 0;
   int year = 0;
-  bool onset = false;          // the dispute began for this dyad in this year
-  int hostlev1 = 0;            // 1 no militarized action ... 5 war (participant level)
+  bool onset = false;  // the dispute began for this dyad in this year
+  int hostlev1 = 0;    // 1 no militarized action ... 5 war (participant level)
   int hostlev2 = 0;
   std::optional<int> fatality1;  // 0 none ... 6 more than 999 deaths; nullopt for -9
   std::optional<int> fatality2;
-  int hostlev = 0;               // the dispute's highest level over all participants
-  std::optional<int> fatality;   // the dispute's fatality level
+  int hostlev = 0;              // the dispute's highest level over all participants
+  std::optional<int> fatality;  // the dispute's fatality level
 };
 
 enum class MidSource { cow, gml };
