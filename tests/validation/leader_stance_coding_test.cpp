@@ -26,9 +26,9 @@ struct Range {
 std::string lineage(const std::string& actor, const std::string& party) {
   if (actor != "ROK") return party;
   static const std::map<std::string, std::string> kLineage = {
-      {"DJP", "PPP"},  {"DLP", "PPP"}, {"GNP", "PPP"}, {"SAENURI", "PPP"}, {"PPP", "PPP"},
-      {"NKP", "PPP"},  {"LKP", "PPP"}, {"NCNP", "DPK"}, {"MDP", "DPK"},    {"DPK", "DPK"},
-      {"URI", "DPK"},  {"UNDP", "DPK"}, {"UDP", "DPK"}};
+      {"DJP", "PPP"}, {"DLP", "PPP"},  {"GNP", "PPP"},  {"SAENURI", "PPP"}, {"PPP", "PPP"},
+      {"NKP", "PPP"}, {"LKP", "PPP"},  {"NCNP", "DPK"}, {"MDP", "DPK"},     {"DPK", "DPK"},
+      {"URI", "DPK"}, {"UNDP", "DPK"}, {"UDP", "DPK"}};
   const auto it = kLineage.find(party);
   return it == kLineage.end() ? party : it->second;
 }
@@ -87,8 +87,9 @@ TEST(ValidationLeaderStanceCoding, PartyStancesFollowTheCodebookRule) {
           const auto it = ranges.find({party.id, dimensions[d].id});
           if (it == ranges.end()) {
             const auto& sources = scenario.definition().sources;
-            const auto source = std::find_if(sources.begin(), sources.end(),
-                                             [&](const Source& s) { return s.id == stance.source; });
+            const auto source = std::find_if(sources.begin(), sources.end(), [&](const Source& s) {
+              return s.id == stance.source;
+            });
             ASSERT_NE(source, sources.end());
             EXPECT_EQ(source->kind, SourceKind::assumption);
             continue;

@@ -2,6 +2,7 @@
 
 #include "linchpin/mechanisms/elections.hpp"
 #include "linchpin/mechanisms/event_processes.hpp"
+#include "linchpin/mechanisms/pendulum.hpp"
 #include "linchpin/mechanisms/theatres.hpp"
 
 namespace linchpin {
@@ -20,6 +21,8 @@ std::vector<ParameterSchema> no_parameters() {
 constexpr MechanismEntry kRegistry[] = {
     {"elections", "Elections on their real calendars; party turnover and leader stances",
      &make<ElectionsMechanism>, &no_parameters},
+    {"pendulum", "Discordance between allied executives' stances (the political pendulum)",
+     &make<PendulumMechanism>, &PendulumMechanism::parameter_schema},
     {"theatres", "Other theatres drawing on US attention: calm / crisis / war Markov chains",
      &make<TheatresMechanism>, &no_parameters},
     {"event_processes", "Poisson event processes with sourced monthly rates",

@@ -365,9 +365,9 @@ std::optional<std::string> MapView::text(const std::string& key, Need need) {
 
 std::optional<std::string> MapView::identifier(const std::string& key, Need need, bool allow_dash,
                                                bool allow_underscore, bool allow_upper) {
-  const auto scalar_node = scalar(
-      key, need, key == "source" ? "the id of an entry under 'sources'" : "an identifier",
-      "an identifier");
+  const auto scalar_node =
+      scalar(key, need, key == "source" ? "the id of an entry under 'sources'" : "an identifier",
+             "an identifier");
   if (!scalar_node) return std::nullopt;
   const YAML::Node& value = *scalar_node;
   const std::string& text = value.Scalar();
