@@ -1,5 +1,6 @@
 #include "linchpin/mechanisms/pendulum.hpp"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <vector>
@@ -13,7 +14,7 @@ namespace {
 std::vector<StanceDimension> unit_dimensions(int n) {
   std::vector<StanceDimension> dimensions;
   for (int i = 0; i < n; ++i)
-    dimensions.push_back(StanceDimension{"d" + std::to_string(i), "", 0.0, 1.0});
+    dimensions.push_back(StanceDimension{fmt::format("d{}", i), "", 0.0, 1.0});
   return dimensions;
 }
 
