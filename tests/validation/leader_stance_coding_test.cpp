@@ -106,5 +106,52 @@ TEST(ValidationLeaderStanceCoding, PartyStancesFollowTheCodebookRule) {
   }
 }
 
+// The sitting executives' own stances are their coded rows (the row whose tenure starts in the
+// incumbent's month), Uniform(code - 0.05, code + 0.05) clipped to [0, 1].
+TEST(ValidationLeaderStanceCoding, IncumbentStancesAreTheirCodedRows) {
+  const std::map<std::string, std::string> files = {{"USA", "us_administrations.csv"},
+                                                    {"ROK", "rok_administrations.csv"},
+                                                    {"JPN", "japan_administrations.csv"}};
+  for (const char* path : {"scenarios/korea-2026.yaml", "scenarios/korea-2023.yaml"}) {
+    const Scenario scenario = load_scenario((test::source_dir() / path).string());
+    const auto& dimensions = scenario.politics().stance_dimensions;
+    int executives = 0;
+    for (const auto& system : scenario.politics().systems) {
+      const std::string actor = scenario.actors()[system.actor].id;
+      for (const auto& office : system.offices) {
+        if (office.kind != OfficeKind::executive) continue;
+        ++executives;
+        SCOPED_TRACE(std::string(path) + " " + actor + " " + office.incumbent_leader);
+        std::vector<std::string> coded;
+        std::ifstream stream(test::source_dir() / "data/leaders" / files.at(actor));
+        std::string line;
+        std::getline(stream, line);
+        while (std::getline(stream, line)) {
+          std::vector<std::string> fields;
+          std::stringstream split(line);
+          std::string field;
+          while (std::getline(split, field, ',')) fields.push_back(field);
+          if (fields.size() >= 9 && fields[2] == office.incumbent_since.to_month().to_string()) {
+            EXPECT_TRUE(coded.empty()) << "two coded rows start in the same month";
+            coded = fields;
+          }
+        }
+        ASSERT_FALSE(coded.empty())
+            << "no coded row starts in " << office.incumbent_since.to_string();
+        ASSERT_EQ(office.incumbent_stances.size(), dimensions.size());
+        for (std::size_t d = 0; d < dimensions.size(); ++d) {
+          ASSERT_TRUE(office.incumbent_stances[d].has_value()) << dimensions[d].id;
+          const auto& stance = *office.incumbent_stances[d];
+          const double code = std::stod(coded[4 + d]);
+          ASSERT_EQ(stance.kind, DistributionKind::uniform);
+          EXPECT_NEAR(stance.low, std::max(0.0, code - 0.05), 1e-9) << dimensions[d].id;
+          EXPECT_NEAR(stance.high, std::min(1.0, code + 0.05), 1e-9) << dimensions[d].id;
+        }
+      }
+    }
+    EXPECT_EQ(executives, 3) << path;
+  }
+}
+
 }  // namespace
 }  // namespace linchpin

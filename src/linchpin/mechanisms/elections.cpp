@@ -107,6 +107,11 @@ class ElectionsTrial final : public MechanismTrial {
       run.months = election_months(office, context.start, context.horizon_months, *run.stream);
       auto& state = world.offices[i];
       draw_stance(systems[ref.system].parties[state.party], state, *run.stream);
+      // The sitting leader's own coded stance, where given, replaces the party draw.
+      for (std::size_t d = 0; d < office.incumbent_stances.size(); ++d)
+        if (office.incumbent_stances[d])
+          state.stance[d] =
+              office.incumbent_stances[d]->sample_for_trial(context.seed, context.trial);
       runs_.push_back(std::move(run));
       publish(i, state, sink);
     }

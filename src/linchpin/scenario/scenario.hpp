@@ -194,6 +194,9 @@ struct Office {
   int incumbent_party = 0;  // index into the political system's parties
   std::string incumbent_leader;
   std::string incumbent_source;
+  // The sitting leader's own stance where the scenario gives it (executives only), one entry
+  // per stance dimension; empty entries are drawn from the party's distribution.
+  std::vector<std::optional<Quantity>> incumbent_stances;
   CalendarDate incumbent_since;
   int terms_served = 1;
   int term_limit = 0;  // 0 = no limit

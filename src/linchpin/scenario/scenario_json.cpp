@@ -156,6 +156,10 @@ nlohmann::json scenario_to_json(const Scenario& scenario) {
                            quantity_to_json(office.incumbent_party_win_probability)},
                           {"leader_runs_again_probability",
                            quantity_to_json(office.leader_runs_again_probability)}};
+      for (std::size_t d = 0; d < office.incumbent_stances.size(); ++d)
+        if (office.incumbent_stances[d])
+          o["incumbent"]["stances"][s.politics.stance_dimensions[d].id] =
+              quantity_to_json(*office.incumbent_stances[d]);
       for (const auto& election : office.elections) {
         nlohmann::json e = {{"kind", election.kind}, {"source", election.source}};
         if (election.is_window())

@@ -1061,7 +1061,34 @@ void Loader::read_office(const YAML::Node& node, const std::string& path, Politi
     ok = false;
   } else {
     MapView incumbent(reader_, view.get("incumbent"), view.path("incumbent"),
-                      {"party", "leader", "since", "terms_served", "source"});
+                      {"party", "leader", "since", "terms_served", "source", "stances"});
+    if (incumbent.has("stances")) {
+      const auto& dimensions = scenario_.politics.stance_dimensions;
+      std::vector<std::string> dimension_ids;
+      for (const auto& dimension : dimensions) dimension_ids.push_back(dimension.id);
+      if (kind && *kind != OfficeKind::executive) {
+        reader_.error(incumbent.location("stances"), incumbent.path("stances"),
+                      "only an executive office has a leader whose stance can be given");
+        ok = false;
+      } else {
+        MapView stances(reader_, incumbent.get("stances"), incumbent.path("stances"),
+                        dimension_ids);
+        ok = stances.valid() && ok;
+        office.incumbent_stances.resize(dimensions.size());
+        for (std::size_t d = 0; d < dimensions.size() && stances.valid(); ++d) {
+          if (!stances.has(dimensions[d].id)) continue;
+          NumberRule rule{dimensions[d].low, dimensions[d].high, false,
+                          "a stance on this dimension's scale"};
+          auto stance = stances.quantity(dimensions[d].id, Need::required, rule);
+          if (stance) {
+            cite(*stance);
+            office.incumbent_stances[d] = *stance;
+          } else {
+            ok = false;
+          }
+        }
+      }
+    }
     if (auto incumbent_source = incumbent.identifier("source", Need::optional, true, false)) {
       cite(*incumbent_source, incumbent.value_location("source"), incumbent.path("source"));
       office.incumbent_source = *incumbent_source;

@@ -193,3 +193,42 @@ TEST(ScenarioLoader, MechanismParametersDefaultOverrideAndUnknown) {
 
 }  // namespace
 }  // namespace linchpin
+
+namespace linchpin {
+namespace {
+
+std::string with_office(const std::string& kind) {
+  return "linchpin: 1\n"
+         "scenario: {name: x, start: 2026-12, horizon_months: 12}\n"
+         "sources: [{id: s, kind: assumption, citation: c}]\n"
+         "actors: [{id: A, name: A, kind: state}]\n"
+         "politics:\n"
+         "  stance_dimensions: [{id: d, description: d, low: 0, high: 1}]\n"
+         "  actors:\n"
+         "    - actor: A\n"
+         "      parties: [{id: P, name: P, stances: {d: {value: 0.5, source: s}}}]\n"
+         "      offices:\n"
+         "        - id: o\n"
+         "          kind: " +
+         kind +
+         "\n"
+         "          incumbent: {party: P, since: 2020-01, stances: {d: {value: 0.9, source: s}}}\n"
+         "          term_limit: 1\n"
+         "          elections: [{date: 2030-01, kind: general, source: s}]\n"
+         "          incumbent_party_win_probability: {value: 0.5, source: s}\n";
+}
+
+TEST(ScenarioLoader, IncumbentStancesOnlyForExecutives) {
+  const Scenario scenario =
+      load_scenario_text(with_office("executive"), "inline.yaml", default_load_options());
+  const auto& office = scenario.politics().systems[0].offices[0];
+  ASSERT_EQ(office.incumbent_stances.size(), 1u);
+  ASSERT_TRUE(office.incumbent_stances[0].has_value());
+  EXPECT_EQ(office.incumbent_stances[0]->value, 0.9);
+  EXPECT_THROW(
+      load_scenario_text(with_office("legislature"), "inline.yaml", default_load_options()),
+      InputError);
+}
+
+}  // namespace
+}  // namespace linchpin
