@@ -32,6 +32,7 @@ struct RunArgs {
 };
 struct ShowArgs {
   std::string database;
+  std::int64_t trial = -1;  // print this trial's event trace instead of the headline
 };
 struct ReportArgs {
   std::string database;

@@ -53,6 +53,10 @@ for table in "outcomes" "metric_quantiles" "outcome_incidence"; do
 done
 
 "$bin" show "$work/a.sqlite" | grep -q 'Outcome'; check "show prints the outcome table" $?
+"$bin" show "$work/a.sqlite" --trial 0 | grep -Eq '^20[0-9]{2}-[0-9]{2} +elections +election\.'
+check "show --trial prints a traced trial's events, elections on their dates" $?
+"$bin" show "$work/a.sqlite" --trial 400 >/dev/null 2>&1; code=$?
+[ $code -eq 2 ]; check "show --trial on an untraced trial exits 2" $?
 "$bin" show "$work/missing.sqlite" >/dev/null 2>&1; code=$?
 [ $code -eq 2 ]; check "show on a missing file exits 2" $?
 "$bin" report "$work/a.sqlite" -o "$work/a.html" >/dev/null; check "report writes HTML" $?

@@ -33,6 +33,7 @@ class Query {
     const auto* value = sqlite3_column_text(statement_, column);
     return value ? reinterpret_cast<const char*>(value) : "";
   }
+  void bind(int index, std::int64_t value) { sqlite3_bind_int64(statement_, index, value); }
   std::int64_t integer(int column) const { return sqlite3_column_int64(statement_, column); }
   double real(int column) const {
     if (sqlite3_column_type(statement_, column) == SQLITE_NULL) return std::nan("");
@@ -138,6 +139,29 @@ StoredResults read_results(const std::string& path) {
       results.event_counts_traced[query.text(0)] = std::uint64_t(query.integer(1));
   }
   return results;
+}
+
+std::vector<StoredEvent> read_trial_events(const std::string& path, std::uint64_t trial) {
+  read_results(path);  // checks that this is a results database of a supported version
+  Database db(path, true);
+  Query query(db,
+              "SELECT month_index, month, mechanism, kind, actors, magnitude, detail FROM events "
+              "WHERE trial = ? ORDER BY sequence");
+  query.bind(1, std::int64_t(trial));
+  std::vector<StoredEvent> events;
+  while (query.next()) {
+    events.push_back(StoredEvent{int(query.integer(0)), query.text(1), query.text(2), query.text(3),
+                                 query.text(4), query.real(5), query.text(6)});
+  }
+  return events;
+}
+
+std::vector<std::uint64_t> read_traced_trials(const std::string& path) {
+  Database db(path, true);
+  Query query(db, "SELECT DISTINCT trial FROM events ORDER BY trial");
+  std::vector<std::uint64_t> trials;
+  while (query.next()) trials.push_back(std::uint64_t(query.integer(0)));
+  return trials;
 }
 
 }  // namespace linchpin

@@ -61,4 +61,19 @@ struct StoredResults {
 // Throws InputError if the file is missing or not a Linchpin results database.
 StoredResults read_results(const std::string& path);
 
+struct StoredEvent {
+  int month_index = 0;
+  std::string month;
+  std::string mechanism;
+  std::string kind;
+  std::string actors;
+  double magnitude = 0.0;
+  std::string detail;
+};
+
+// The traced events of one trial, in order; empty when the trial was not traced.
+std::vector<StoredEvent> read_trial_events(const std::string& path, std::uint64_t trial);
+// Trials whose events were traced.
+std::vector<std::uint64_t> read_traced_trials(const std::string& path);
+
 }  // namespace linchpin

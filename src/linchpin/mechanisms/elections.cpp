@@ -148,12 +148,12 @@ class ElectionsTrial final : public MechanismTrial {
       if (sink.tracing()) {
         event.actors = {scenario.actors()[office.actor].id};
         event.detail = fmt::format(
-            "{} {}: {} {} {}", scenario.actors()[office.actor].id, office.id,
+            "{} {}: {} {}{}", scenario.actors()[office.actor].id, office.id,
             system.parties[state.party].id,
-            result.party_retained ? "keeps the office" : "takes the office from",
+            result.party_retained ? "keeps the office" : "takes the office from ",
             result.party_retained
                 ? (office.kind == OfficeKind::executive
-                       ? (result.leader_continues ? "(leader re-elected)" : "(new leader)")
+                       ? (result.leader_continues ? " (leader re-elected)" : " (new leader)")
                        : "")
                 : system.parties[before].id);
       }
