@@ -7,7 +7,7 @@
 #include <map>
 
 #include "linchpin/analytics/data/fas_reader.hpp"
-#include "linchpin/analytics/data/sipri_reader.hpp"
+#include "linchpin/analytics/data/military_expenditure_reader.hpp"
 
 namespace linchpin::analytics {
 namespace {

@@ -9,7 +9,7 @@
 #include "linchpin/analytics/data/fas_reader.hpp"
 #include "linchpin/analytics/data/mid_reader.hpp"
 #include "linchpin/analytics/data/nmc_reader.hpp"
-#include "linchpin/analytics/data/sipri_reader.hpp"
+#include "linchpin/analytics/data/military_expenditure_reader.hpp"
 #include "linchpin/analytics/data/state_system_reader.hpp"
 #include "linchpin/analytics/data/trade_reader.hpp"
 #include "test_support.hpp"
@@ -67,8 +67,8 @@ const std::vector<MalformedCase>& corpus() {
        {"F:2:10: error: cinc: expected a number, found '4.6803671E-06x'"}},
       {"nmc_empty.csv", nmc, {"F:1: error: file is empty (no header row)"}},
       {"nmc_unterminated_quote.csv", nmc, {"F:2:1: error: unterminated quoted field"}},
-      {"cow_alliance_bad_flag.csv", cow, {"F:3:4: error: cow_defense: expected 0 or 1, found '2'"}},
-      {"cow_alliance_unordered.csv",
+      {"broken-cow-alliance-bad-flag.csv", cow, {"F:3:4: error: cow_defense: expected 0 or 1, found '2'"}},
+      {"broken-cow-alliance-unordered.csv",
        cow,
        {"F:2:2: error: ccode2: undirected file expects ccode1 < ccode2, found 20 > 2"}},
       {"atop_text_year.csv",
@@ -98,12 +98,12 @@ const std::vector<MalformedCase>& corpus() {
       {"mid_gml_header_for_cow.csv",
        cow_mid,
        {"F:1:5: error: wrong header: column 5 is 'gmlmidongoing', expected 'cowmidongoing'"}},
-      {"sipri_bad_cells.csv",
+      {"broken-sipri-bad-cells.csv",
        sipri,
        {"F:2:7: error: status: expected ok, unavailable or not_independent, found 'okay'",
         "F:3:6: error: milex_share_gdp: expected a number, found '2.2%'",
         "F:4:1: error: country: missing country name"}},
-      {"sipri_unknown_price_column.csv",
+      {"broken-sipri-unknown-price-column.csv",
        sipri,
        {"F:1:4: error: wrong header: column 4 is 'milex_constant_usd_m', expected "
         "'milex_constYYYY_usd_m'"}},

@@ -1,4 +1,4 @@
-#include "linchpin/analytics/data/sipri_reader.hpp"
+#include "linchpin/analytics/data/military_expenditure_reader.hpp"
 
 #include <gtest/gtest.h>
 
@@ -8,7 +8,7 @@ namespace linchpin::analytics {
 namespace {
 
 TEST(SipriReader, ReadsQuotedNamesMissingValuesAndThePriceYear) {
-  const auto path = test::temporary_path("sipri_reader_ok.csv");
+  const auto path = test::temporary_path("military_expenditure_reader_ok.csv");
   test::write_text(
       path,
       "\"country\",\"subregion\",\"year\",\"milex_const2022_usd_m\","

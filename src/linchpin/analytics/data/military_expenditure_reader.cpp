@@ -1,4 +1,4 @@
-#include "linchpin/analytics/data/sipri_reader.hpp"
+#include "linchpin/analytics/data/military_expenditure_reader.hpp"
 
 #include <fmt/format.h>
 
