@@ -5,6 +5,7 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <vector>
 
 namespace linchpin::test {
 
@@ -28,6 +29,23 @@ inline void write_text(const std::filesystem::path& path, const std::string& tex
 inline bool update_requested(const char* variable) {
   const char* value = std::getenv(variable);
   return value != nullptr && std::string(value) == "1";
+}
+
+// The rows of a simple comma-separated file (no quoted fields), header first; an empty trailing
+// field is kept as "".
+inline std::vector<std::vector<std::string>> read_csv_rows(const std::filesystem::path& path) {
+  std::ifstream stream(path);
+  std::vector<std::vector<std::string>> rows;
+  std::string line;
+  while (std::getline(stream, line)) {
+    if (line.empty()) continue;
+    std::vector<std::string> fields;
+    std::stringstream split(line);
+    std::string field;
+    while (std::getline(split, field, ',')) fields.push_back(field);
+    rows.push_back(std::move(fields));
+  }
+  return rows;
 }
 
 inline std::filesystem::path temporary_path(const std::string& name) {

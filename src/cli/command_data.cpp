@@ -10,8 +10,8 @@
 #include "linchpin/analytics/data/data_folder.hpp"
 #include "linchpin/analytics/data/fas_reader.hpp"
 #include "linchpin/analytics/data/mid_reader.hpp"
-#include "linchpin/analytics/data/nmc_reader.hpp"
 #include "linchpin/analytics/data/military_expenditure_reader.hpp"
+#include "linchpin/analytics/data/nmc_reader.hpp"
 #include "linchpin/analytics/data/state_system_reader.hpp"
 #include "linchpin/analytics/data/trade_reader.hpp"
 

@@ -26,17 +26,11 @@ struct Record {
 };
 
 Record count_before(const std::string& csv, const std::string& before) {
-  std::ifstream stream(test::source_dir() / "data/elections" / csv);
-  EXPECT_TRUE(stream.good()) << csv;
-  std::string line;
-  std::getline(stream, line);  // header
+  const auto rows = test::read_csv_rows(test::source_dir() / "data/elections" / csv);
+  EXPECT_FALSE(rows.empty()) << csv;
   Record record;
-  while (std::getline(stream, line)) {
-    if (line.empty()) continue;
-    std::vector<std::string> fields;
-    std::stringstream split(line);
-    std::string field;
-    while (std::getline(split, field, ',')) fields.push_back(field);
+  for (std::size_t r = 1; r < rows.size(); ++r) {  // row 0 is the header
+    const auto& fields = rows[r];
     if (fields.size() < 5 || fields[0].substr(0, 7) >= before) continue;
     (fields[4] == "1" ? record.wins : record.losses)++;
   }

@@ -37,22 +37,13 @@ std::string lineage(const std::string& actor, const std::string& party) {
 std::map<std::pair<std::string, std::string>, Range> coded_ranges(const std::string& actor,
                                                                   const std::string& file,
                                                                   const std::string& start) {
-  std::ifstream stream(test::source_dir() / "data/leaders" / file);
-  EXPECT_TRUE(stream.good()) << file;
-  std::string line;
-  std::getline(stream, line);
-  std::vector<std::string> header;
-  {
-    std::stringstream split(line);
-    std::string field;
-    while (std::getline(split, field, ',')) header.push_back(field);
-  }
+  const auto rows = test::read_csv_rows(test::source_dir() / "data/leaders" / file);
+  EXPECT_FALSE(rows.empty()) << file;
+  if (rows.empty()) return {};
+  const auto& header = rows[0];
   std::map<std::pair<std::string, std::string>, Range> ranges;
-  while (std::getline(stream, line)) {
-    std::vector<std::string> fields;
-    std::stringstream split(line);
-    std::string field;
-    while (std::getline(split, field, ',')) fields.push_back(field);
+  for (std::size_t r = 1; r < rows.size(); ++r) {
+    const auto& fields = rows[r];
     if (fields.size() < 9 || fields[2] >= start) continue;
     const std::string party = lineage(actor, fields[1]);
     for (std::size_t c = 4; c < 9; ++c) {
@@ -123,17 +114,12 @@ TEST(ValidationLeaderStanceCoding, IncumbentStancesAreTheirCodedRows) {
         ++executives;
         SCOPED_TRACE(std::string(path) + " " + actor + " " + office.incumbent_leader);
         std::vector<std::string> coded;
-        std::ifstream stream(test::source_dir() / "data/leaders" / files.at(actor));
-        std::string line;
-        std::getline(stream, line);
-        while (std::getline(stream, line)) {
-          std::vector<std::string> fields;
-          std::stringstream split(line);
-          std::string field;
-          while (std::getline(split, field, ',')) fields.push_back(field);
-          if (fields.size() >= 9 && fields[2] == office.incumbent_since.to_month().to_string()) {
+        const auto rows =
+            test::read_csv_rows(test::source_dir() / "data/leaders" / files.at(actor));
+        for (std::size_t r = 1; r < rows.size(); ++r) {
+          if (rows[r].size() >= 9 && rows[r][2] == office.incumbent_since.to_month().to_string()) {
             EXPECT_TRUE(coded.empty()) << "two coded rows start in the same month";
-            coded = fields;
+            coded = rows[r];
           }
         }
         ASSERT_FALSE(coded.empty())

@@ -7,43 +7,24 @@
 #include <filesystem>
 
 #include "linchpin/core/error.hpp"
+#include "linchpin/io/database.hpp"
 #include "linchpin/io/results_store.hpp"
 
 namespace linchpin {
 
 namespace {
 
-class Query {
- public:
-  Query(Database& db, const char* sql) : db_(db) {
-    if (sqlite3_prepare_v2(db.handle(), sql, -1, &statement_, nullptr) != SQLITE_OK) {
-      throw_input_error(
-          {db.path(), 0, 0}, "",
-          fmt::format("not a Linchpin results database ({})", sqlite3_errmsg(db.handle())));
-    }
+// A query on a file that should be a results database: a statement that cannot be prepared
+// (a missing table) means the file is not one, which is the user's input error.
+Statement results_query(Database& db, const char* sql) {
+  try {
+    return Statement(db, sql);
+  } catch (const Error&) {
+    throw_input_error(
+        {db.path(), 0, 0}, "",
+        fmt::format("not a Linchpin results database ({})", sqlite3_errmsg(db.handle())));
   }
-  ~Query() { sqlite3_finalize(statement_); }
-  bool next() {
-    const int code = sqlite3_step(statement_);
-    if (code == SQLITE_ROW) return true;
-    if (code == SQLITE_DONE) return false;
-    throw Error(fmt::format("{}: SQLite error: {}", db_.path(), sqlite3_errmsg(db_.handle())));
-  }
-  std::string text(int column) const {
-    const auto* value = sqlite3_column_text(statement_, column);
-    return value ? reinterpret_cast<const char*>(value) : "";
-  }
-  void bind(int index, std::int64_t value) { sqlite3_bind_int64(statement_, index, value); }
-  std::int64_t integer(int column) const { return sqlite3_column_int64(statement_, column); }
-  double real(int column) const {
-    if (sqlite3_column_type(statement_, column) == SQLITE_NULL) return std::nan("");
-    return sqlite3_column_double(statement_, column);
-  }
-
- private:
-  Database& db_;
-  sqlite3_stmt* statement_ = nullptr;
-};
+}
 
 }  // namespace
 
@@ -55,7 +36,8 @@ StoredResults read_results(const std::string& path) {
   StoredResults results;
   results.path = path;
   {
-    Query query(db, "SELECT value FROM schema_info WHERE key = 'schema_version'");
+    Statement query =
+        results_query(db, "SELECT value FROM schema_info WHERE key = 'schema_version'");
     if (query.next()) results.schema_version = std::stoi(query.text(0));
   }
   if (results.schema_version != kResultsSchemaVersion) {
@@ -65,11 +47,12 @@ StoredResults read_results(const std::string& path) {
                                   results.schema_version, kResultsSchemaVersion));
   }
   {
-    Query query(db,
-                "SELECT scenario_name, scenario_file, scenario_sha256, seed, trials_requested, "
-                "trials_completed, threads, engine_version, git_commit, start_month, "
-                "horizon_months, started_at, finished_at, seconds, status, message FROM runs "
-                "WHERE run_id = 1");
+    Statement query = results_query(
+        db,
+        "SELECT scenario_name, scenario_file, scenario_sha256, seed, trials_requested, "
+        "trials_completed, threads, engine_version, git_commit, start_month, "
+        "horizon_months, started_at, finished_at, seconds, status, message FROM runs "
+        "WHERE run_id = 1");
     if (!query.next()) throw_input_error({path, 0, 0}, "", "the database holds no run record");
     auto& run = results.run;
     run.scenario_name = query.text(0);
@@ -90,10 +73,11 @@ StoredResults read_results(const std::string& path) {
     run.message = query.text(15);
   }
   {
-    Query query(db,
-                "SELECT d.outcome, d.mechanism, d.description, o.occurred, o.trials, "
-                "o.probability, o.ci_low, o.ci_high FROM outcome_definitions d JOIN outcomes o "
-                "USING (outcome) ORDER BY d.rowid");
+    Statement query = results_query(
+        db,
+        "SELECT d.outcome, d.mechanism, d.description, o.occurred, o.trials, "
+        "o.probability, o.ci_low, o.ci_high FROM outcome_definitions d JOIN outcomes o "
+        "USING (outcome) ORDER BY d.rowid");
     while (query.next()) {
       results.outcomes.push_back(StoredOutcome{
           query.text(0), query.text(1), query.text(2), std::uint64_t(query.integer(3)),
@@ -101,7 +85,8 @@ StoredResults read_results(const std::string& path) {
     }
   }
   {
-    Query definitions(db,
+    Statement definitions =
+        results_query(db,
                       "SELECT metric, mechanism, unit, description, kind, lower, upper FROM "
                       "metric_definitions ORDER BY rowid");
     while (definitions.next()) {
@@ -115,9 +100,10 @@ StoredResults read_results(const std::string& path) {
       series.upper = definitions.real(6);
       results.series.push_back(std::move(series));
     }
-    Query values(db,
-                 "SELECT metric, month, mean, q05, q25, q50, q75, q95 FROM metric_quantiles "
-                 "ORDER BY metric, month_index");
+    Statement values =
+        results_query(db,
+                      "SELECT metric, month, mean, q05, q25, q50, q75, q95 FROM metric_quantiles "
+                      "ORDER BY metric, month_index");
     std::map<std::string, StoredSeries*> by_name;
     for (auto& series : results.series) by_name[series.name] = &series;
     while (values.next()) {
@@ -134,7 +120,8 @@ StoredResults read_results(const std::string& path) {
     }
   }
   {
-    Query query(db, "SELECT kind, COUNT(*) FROM events GROUP BY kind ORDER BY kind");
+    Statement query =
+        results_query(db, "SELECT kind, COUNT(*) FROM events GROUP BY kind ORDER BY kind");
     while (query.next())
       results.event_counts_traced[query.text(0)] = std::uint64_t(query.integer(1));
   }
@@ -144,9 +131,10 @@ StoredResults read_results(const std::string& path) {
 std::vector<StoredEvent> read_trial_events(const std::string& path, std::uint64_t trial) {
   read_results(path);  // checks that this is a results database of a supported version
   Database db(path, true);
-  Query query(db,
-              "SELECT month_index, month, mechanism, kind, actors, magnitude, detail FROM events "
-              "WHERE trial = ? ORDER BY sequence");
+  Statement query = results_query(
+      db,
+      "SELECT month_index, month, mechanism, kind, actors, magnitude, detail FROM events "
+      "WHERE trial = ? ORDER BY sequence");
   query.bind(1, std::int64_t(trial));
   std::vector<StoredEvent> events;
   while (query.next()) {
@@ -158,7 +146,7 @@ std::vector<StoredEvent> read_trial_events(const std::string& path, std::uint64_
 
 std::vector<std::uint64_t> read_traced_trials(const std::string& path) {
   Database db(path, true);
-  Query query(db, "SELECT DISTINCT trial FROM events ORDER BY trial");
+  Statement query = results_query(db, "SELECT DISTINCT trial FROM events ORDER BY trial");
   std::vector<std::uint64_t> trials;
   while (query.next()) trials.push_back(std::uint64_t(query.integer(0)));
   return trials;

@@ -2,84 +2,13 @@
 
 #include <fmt/format.h>
 
-#include <ctime>
 #include <filesystem>
 
 #include "linchpin/core/error.hpp"
 
 namespace linchpin {
 
-std::string utc_timestamp() {
-  const auto now = std::chrono::system_clock::now();
-  const std::time_t seconds = std::chrono::system_clock::to_time_t(now);
-  std::tm utc{};
-  gmtime_r(&seconds, &utc);
-  char buffer[32];
-  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &utc);
-  return buffer;
-}
-
-Database::Database(const std::string& path, bool read_only) : path_(path) {
-  const int flags = read_only ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
-  if (sqlite3_open_v2(path.c_str(), &db_, flags, nullptr) != SQLITE_OK) {
-    const std::string message = db_ ? sqlite3_errmsg(db_) : "out of memory";
-    sqlite3_close(db_);
-    db_ = nullptr;
-    throw_input_error({path, 0, 0}, "", "cannot open the database: " + message);
-  }
-  sqlite3_busy_timeout(db_, 5000);
-}
-
-Database::~Database() {
-  sqlite3_close(db_);
-}
-
-void Database::execute(const std::string& sql) {
-  char* message = nullptr;
-  if (sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &message) != SQLITE_OK) {
-    const std::string text = message ? message : "unknown error";
-    sqlite3_free(message);
-    throw Error(fmt::format("{}: SQLite error: {}", path_, text));
-  }
-}
-
 namespace {
-
-// A prepared statement with typed binding; resets after each step.
-class Statement {
- public:
-  Statement(Database& db, const char* sql) : db_(db) {
-    if (sqlite3_prepare_v2(db.handle(), sql, -1, &statement_, nullptr) != SQLITE_OK)
-      throw Error(fmt::format("{}: SQLite error: {}", db.path(), sqlite3_errmsg(db.handle())));
-  }
-  ~Statement() { sqlite3_finalize(statement_); }
-  Statement& bind(int index, std::int64_t value) {
-    sqlite3_bind_int64(statement_, index, value);
-    return *this;
-  }
-  Statement& bind(int index, double value) {
-    if (std::isnan(value))
-      sqlite3_bind_null(statement_, index);
-    else
-      sqlite3_bind_double(statement_, index, value);
-    return *this;
-  }
-  Statement& bind(int index, const std::string& value) {
-    sqlite3_bind_text(statement_, index, value.c_str(), int(value.size()), SQLITE_TRANSIENT);
-    return *this;
-  }
-  void run() {
-    const int code = sqlite3_step(statement_);
-    sqlite3_reset(statement_);
-    sqlite3_clear_bindings(statement_);
-    if (code != SQLITE_DONE && code != SQLITE_ROW)
-      throw Error(fmt::format("{}: SQLite error: {}", db_.path(), sqlite3_errmsg(db_.handle())));
-  }
-
- private:
-  Database& db_;
-  sqlite3_stmt* statement_ = nullptr;
-};
 
 constexpr const char* kSchema = R"SQL(
 CREATE TABLE schema_info (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -143,18 +72,8 @@ std::string month_text(const std::string& start_month, int offset) {
 ResultsStore::ResultsStore(const std::string& path, bool overwrite)
     : db_(
           [&]() -> const std::string& {
-            std::error_code error;
-            if (std::filesystem::exists(path, error)) {
-              if (!overwrite) {
-                throw_input_error({path, 0, 0}, "",
-                                  "the output file already exists; choose another --out "
-                                  "or pass --force to replace it");
-              }
-              std::filesystem::remove(path, error);
-              std::filesystem::remove(path + "-journal", error);
-            }
-            const auto parent = std::filesystem::path(path).parent_path();
-            if (!parent.empty()) std::filesystem::create_directories(parent, error);
+            check_output_path(path, overwrite);
+            prepare_database_path(path);
             return path;
           }(),
           false) {

@@ -2,14 +2,13 @@
 // The results database: one SQLite file per run, schema documented in docs/io/results.md.
 // Everything is written in transactions, so an interrupted or killed run leaves a valid file
 // whose runs.status says how far it got.
-#include <sqlite3.h>
-
 #include <chrono>
 #include <cstdint>
 #include <string>
 #include <vector>
 
 #include "linchpin/engine/ensemble_runner.hpp"
+#include "linchpin/io/database.hpp"
 
 namespace linchpin {
 
@@ -32,22 +31,6 @@ struct RunRecord {
   int horizon_months = 0;
 };
 
-// Thin RAII owner of a SQLite connection, with helpers that throw Error on failure.
-class Database {
- public:
-  Database(const std::string& path, bool read_only);
-  ~Database();
-  Database(const Database&) = delete;
-  Database& operator=(const Database&) = delete;
-  sqlite3* handle() const { return db_; }
-  void execute(const std::string& sql);
-  const std::string& path() const { return path_; }
-
- private:
-  sqlite3* db_ = nullptr;
-  std::string path_;
-};
-
 class ResultsStore final : public TrialConsumer {
  public:
   // Creates a new results file. An existing file is an InputError unless `overwrite`.
@@ -68,13 +51,10 @@ class ResultsStore final : public TrialConsumer {
   Database db_;
   std::int64_t run_id_ = 0;
   std::vector<std::string> outcome_names_;
-  std::vector<std::string> start_months_;
   std::string start_month_;
   bool in_transaction_ = false;
   std::uint64_t pending_trials_ = 0;
   std::chrono::steady_clock::time_point last_commit_;
 };
-
-std::string utc_timestamp();
 
 }  // namespace linchpin

@@ -7,7 +7,7 @@
 #include <filesystem>
 
 #include "linchpin/core/error.hpp"
-#include "linchpin/io/results_store.hpp"
+#include "linchpin/io/database.hpp"
 
 namespace linchpin {
 
@@ -19,20 +19,7 @@ bool plain_identifier(const std::string& name) {
          });
 }
 
-void remove_database(const std::string& path) {
-  std::error_code ignored;
-  std::filesystem::remove(path, ignored);
-  std::filesystem::remove(path + "-journal", ignored);
-}
 }  // namespace
-
-void check_output_path(const std::string& path, bool overwrite) {
-  std::error_code error;
-  if (!overwrite && std::filesystem::exists(path, error))
-    throw_input_error({path, 0, 0}, "",
-                      "the output file already exists; choose another --out or pass --force to "
-                      "replace it");
-}
 
 SqliteTableWriter::SqliteTableWriter(std::string path, std::string table,
                                      std::vector<TableColumn> columns, bool overwrite)
@@ -53,76 +40,49 @@ SqliteTableWriter::SqliteTableWriter(std::string path, std::string table,
         fmt::format("\"{}\" {}", column.name, column.numeric ? "NUMERIC" : "TEXT"));
     placeholders.push_back("?");
   }
-  const auto parent = std::filesystem::path(path_).parent_path();
-  std::error_code ignored;
-  if (!parent.empty()) std::filesystem::create_directories(parent, ignored);
-  remove_database(partial_path_);  // left over from an earlier failed export
+  prepare_database_path(partial_path_);  // clears what an earlier failed export left
   try {
     db_ = std::make_unique<Database>(partial_path_, false);
     db_->execute("PRAGMA synchronous=OFF;");
     db_->execute("BEGIN;");
     db_->execute(fmt::format("CREATE TABLE \"{}\" ({});", table_, fmt::join(definitions, ", ")));
     db_->execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);");
-    const auto insert =
-        fmt::format("INSERT INTO \"{}\" VALUES ({});", table_, fmt::join(placeholders, ", "));
-    if (sqlite3_prepare_v2(db_->handle(), insert.c_str(), -1, &insert_, nullptr) != SQLITE_OK)
-      fail("prepare");
+    insert_ = std::make_unique<Statement>(*db_, fmt::format("INSERT INTO \"{}\" VALUES ({});",
+                                                            table_, fmt::join(placeholders, ", ")));
   } catch (...) {  // the destructor does not run for a half-built object
+    insert_.reset();
     db_.reset();
-    remove_database(partial_path_);
+    remove_database_files(partial_path_);
     throw;
   }
 }
 
 SqliteTableWriter::~SqliteTableWriter() {
-  sqlite3_finalize(insert_);
+  insert_.reset();
   db_.reset();
-  if (!finished_) remove_database(partial_path_);
+  if (!finished_) remove_database_files(partial_path_);
 }
 
-void SqliteTableWriter::fail(const std::string& what) const {
-  throw Error(
-      fmt::format("{}: SQLite error ({}): {}", partial_path_, what, sqlite3_errmsg(db_->handle())));
-}
-
-void SqliteTableWriter::bind_and_step(sqlite3_stmt* statement, const TableRow& cells) {
-  for (std::size_t i = 0; i < cells.size(); ++i) {
-    const int index = int(i + 1);
-    if (cells[i])
-      sqlite3_bind_text(statement, index, cells[i]->c_str(), int(cells[i]->size()),
-                        SQLITE_TRANSIENT);
-    else
-      sqlite3_bind_null(statement, index);
-  }
-  const int code = sqlite3_step(statement);
-  sqlite3_reset(statement);
-  sqlite3_clear_bindings(statement);
-  if (code != SQLITE_DONE) fail("insert");
+void SqliteTableWriter::insert(Statement& statement, const TableRow& cells) {
+  for (std::size_t i = 0; i < cells.size(); ++i) statement.bind(int(i + 1), cells[i]);
+  statement.run();
 }
 
 void SqliteTableWriter::add_row(const TableRow& cells) {
   if (cells.size() != columns_)
     throw Error(
         fmt::format("row has {} cells, table '{}' has {} columns", cells.size(), table_, columns_));
-  bind_and_step(insert_, cells);
+  insert(*insert_, cells);
   ++rows_;
 }
 
 void SqliteTableWriter::finish(const TableMetadata& meta) {
-  sqlite3_stmt* statement = nullptr;
-  if (sqlite3_prepare_v2(db_->handle(), "INSERT OR REPLACE INTO meta VALUES (?, ?);", -1,
-                         &statement, nullptr) != SQLITE_OK)
-    fail("prepare");
-  try {
-    for (const auto& [key, value] : meta) bind_and_step(statement, {key, value});
-  } catch (...) {
-    sqlite3_finalize(statement);
-    throw;
+  {
+    Statement statement(*db_, "INSERT OR REPLACE INTO meta VALUES (?, ?);");
+    for (const auto& [key, value] : meta) insert(statement, {key, value});
   }
-  sqlite3_finalize(statement);
   db_->execute("COMMIT;");
-  sqlite3_finalize(insert_);
-  insert_ = nullptr;
+  insert_.reset();
   db_.reset();
   check_output_path(path_, overwrite_);  // the file may have appeared meanwhile
   std::filesystem::rename(partial_path_, path_);

@@ -5,8 +5,6 @@
 // The rows go to `<path>.partial`, which replaces `path` only when finish() succeeds, so a
 // failed or interrupted export never leaves a half-written file under the requested name (and
 // with overwrite, the old file survives a failure).
-#include <sqlite3.h>
-
 #include <memory>
 #include <optional>
 #include <string>
@@ -16,6 +14,7 @@
 namespace linchpin {
 
 class Database;
+class Statement;
 
 struct TableColumn {
   std::string name;
@@ -25,10 +24,6 @@ struct TableColumn {
 // A missing cell (nullopt) is stored as NULL.
 using TableRow = std::vector<std::optional<std::string>>;
 using TableMetadata = std::vector<std::pair<std::string, std::string>>;
-
-// Throws InputError when `path` exists and `overwrite` is false (the message matches
-// `linchpin run`'s).
-void check_output_path(const std::string& path, bool overwrite);
 
 class SqliteTableWriter {
  public:
@@ -45,8 +40,7 @@ class SqliteTableWriter {
   std::size_t rows() const { return rows_; }
 
  private:
-  [[noreturn]] void fail(const std::string& what) const;
-  void bind_and_step(sqlite3_stmt* statement, const TableRow& cells);
+  static void insert(Statement& statement, const TableRow& cells);
 
   std::string path_;
   std::string partial_path_;
@@ -54,7 +48,7 @@ class SqliteTableWriter {
   std::size_t columns_ = 0;
   bool overwrite_ = false;
   std::unique_ptr<Database> db_;
-  sqlite3_stmt* insert_ = nullptr;
+  std::unique_ptr<Statement> insert_;
   std::size_t rows_ = 0;
   bool finished_ = false;
 };

@@ -62,6 +62,7 @@ ElectionsMechanism::ElectionsMechanism(const Scenario& scenario)
     const auto& office = system.offices[ref.office];
     const std::string prefix = office_prefix(scenario, office);
     const std::string& actor = scenario.actors()[office.actor].id;
+    stream_purpose_.push_back(purpose_id("elections:" + office.key_path));
     party_metric_.push_back(int(metrics_.size()));
     for (const auto& party : system.parties) {
       metrics_.push_back(
@@ -98,8 +99,8 @@ class ElectionsTrial final : public MechanismTrial {
       const auto& ref = mechanism.offices_[i];
       const auto& office = systems[ref.system].offices[ref.office];
       OfficeRun run;
-      run.stream = std::make_unique<RandomStream>(context.seed, context.trial,
-                                                  purpose_id("elections:" + office.key_path));
+      run.stream =
+          std::make_unique<RandomStream>(context.seed, context.trial, mechanism.stream_purpose_[i]);
       run.win_probability =
           office.incumbent_party_win_probability.sample_for_trial(context.seed, context.trial);
       run.runs_again_probability =

@@ -45,6 +45,7 @@ class ElectionsMechanism final : public Mechanism {
   // Metric layout per office: first party-holding metric, first stance metric (or -1).
   std::vector<int> party_metric_;
   std::vector<int> stance_metric_;
+  std::vector<std::uint32_t> stream_purpose_;  // per office: its random stream's purpose id
 };
 
 }  // namespace linchpin

@@ -8,8 +8,8 @@
 #include "linchpin/analytics/data/alliance_reader.hpp"
 #include "linchpin/analytics/data/fas_reader.hpp"
 #include "linchpin/analytics/data/mid_reader.hpp"
-#include "linchpin/analytics/data/nmc_reader.hpp"
 #include "linchpin/analytics/data/military_expenditure_reader.hpp"
+#include "linchpin/analytics/data/nmc_reader.hpp"
 #include "linchpin/analytics/data/state_system_reader.hpp"
 #include "linchpin/analytics/data/trade_reader.hpp"
 #include "test_support.hpp"
@@ -67,7 +67,9 @@ const std::vector<MalformedCase>& corpus() {
        {"F:2:10: error: cinc: expected a number, found '4.6803671E-06x'"}},
       {"nmc_empty.csv", nmc, {"F:1: error: file is empty (no header row)"}},
       {"nmc_unterminated_quote.csv", nmc, {"F:2:1: error: unterminated quoted field"}},
-      {"broken-cow-alliance-bad-flag.csv", cow, {"F:3:4: error: cow_defense: expected 0 or 1, found '2'"}},
+      {"broken-cow-alliance-bad-flag.csv",
+       cow,
+       {"F:3:4: error: cow_defense: expected 0 or 1, found '2'"}},
       {"broken-cow-alliance-unordered.csv",
        cow,
        {"F:2:2: error: ccode2: undirected file expects ccode1 < ccode2, found 20 > 2"}},

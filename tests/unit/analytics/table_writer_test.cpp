@@ -2,7 +2,10 @@
 // analytics tests that use it.
 #include "linchpin/io/table_writer.hpp"
 
+#include "linchpin/io/database.hpp"
+
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 
 #include <filesystem>
 
