@@ -40,8 +40,11 @@ PendulumMechanism::PendulumMechanism(const Scenario& scenario) : scenario_(scena
     if (office.kind == OfficeKind::executive && executive_of[office.actor] < 0)
       executive_of[office.actor] = int(i);
   }
-  for (const auto& alliance : scenario.definition().alliances) {
+  const auto& alliances = scenario.definition().alliances;
+  for (std::size_t index = 0; index < alliances.size(); ++index) {
+    const auto& alliance = alliances[index];
     TrackedAlliance tracked;
+    tracked.alliance = int(index);
     bool all_governed = true;
     for (int member : alliance.members) {
       all_governed = all_governed && executive_of[member] >= 0;
@@ -63,7 +66,7 @@ PendulumMechanism::PendulumMechanism(const Scenario& scenario) : scenario_(scena
 
 class PendulumTrial final : public MechanismTrial {
  public:
-  PendulumTrial(const PendulumMechanism& mechanism, const World& world, TrialSink& sink)
+  PendulumTrial(const PendulumMechanism& mechanism, World& world, TrialSink& sink)
       : mechanism_(mechanism) {
     publish(world, sink);
   }
@@ -71,7 +74,7 @@ class PendulumTrial final : public MechanismTrial {
   void step(World& world, TrialSink& sink) override { publish(world, sink); }
 
  private:
-  void publish(const World& world, TrialSink& sink) {
+  void publish(World& world, TrialSink& sink) {
     const auto& dimensions = mechanism_.scenario_.politics().stance_dimensions;
     for (std::size_t a = 0; a < mechanism_.tracked_.size(); ++a) {
       const auto& offices = mechanism_.tracked_[a].executive_offices;
@@ -87,6 +90,7 @@ class PendulumTrial final : public MechanismTrial {
       }
       const double discordance = pairs > 0 ? total / pairs : 0.0;
       sink.set_metric(a, discordance);
+      world.alliances[mechanism_.tracked_[a].alliance].discordance = discordance;
       if (discordance >= mechanism_.threshold_) sink.occur(a);
     }
   }

@@ -27,6 +27,7 @@ class PendulumMechanism final : public Mechanism {
 
   // One alliance whose members all have an executive office: indices into World::offices.
   struct TrackedAlliance {
+    int alliance = 0;  // scenario alliance index
     std::vector<int> executive_offices;
   };
 

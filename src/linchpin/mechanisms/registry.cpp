@@ -1,6 +1,13 @@
 #include "linchpin/mechanisms/registry.hpp"
 
+#include "linchpin/mechanisms/burden_sharing.hpp"
+#include "linchpin/mechanisms/cohesion.hpp"
 #include "linchpin/mechanisms/elections.hpp"
+#include "linchpin/mechanisms/exercises.hpp"
+#include "linchpin/mechanisms/force_posture.hpp"
+#include "linchpin/mechanisms/trade_coercion.hpp"
+#include "linchpin/mechanisms/trilateral.hpp"
+#include "linchpin/mechanisms/us_attention.hpp"
 #include "linchpin/mechanisms/event_processes.hpp"
 #include "linchpin/mechanisms/pendulum.hpp"
 #include "linchpin/mechanisms/theatres.hpp"
@@ -17,7 +24,8 @@ std::vector<ParameterSchema> no_parameters() {
   return {};
 }
 
-// Order: politics first (who governs this month), then the world outside, then events.
+// Order: politics first (who governs this month), then the world outside and its events, then
+// the alliance mechanisms that read them, cohesion last because it folds in everyone's friction.
 constexpr MechanismEntry kRegistry[] = {
     {"elections", "Elections on their real calendars; party turnover and leader stances",
      &make<ElectionsMechanism>, &no_parameters},
@@ -27,6 +35,20 @@ constexpr MechanismEntry kRegistry[] = {
      &make<TheatresMechanism>, &no_parameters},
     {"event_processes", "Poisson event processes with sourced monthly rates",
      &make<EventProcessesMechanism>, &EventProcessesMechanism::parameter_schema},
+    {"us_attention", "The patron's distraction by other theatres; polarity from capabilities",
+     &make<UsAttentionMechanism>, &UsAttentionMechanism::parameter_schema},
+    {"burden_sharing", "Cost-sharing agreement cycle: talks, reopening, lapses, friction",
+     &make<BurdenSharingMechanism>, &BurdenSharingMechanism::parameter_schema},
+    {"force_posture", "Forward-deployed troops: withdrawal threats and decisions",
+     &make<ForcePostureMechanism>, &ForcePostureMechanism::parameter_schema},
+    {"exercises", "Combined exercises, suspensions, combined-command readiness, OPCON",
+     &make<ExercisesMechanism>, &ExercisesMechanism::parameter_schema},
+    {"trilateral", "Trilateral cooperation with a third ally: lapse and restoration",
+     &make<TrilateralMechanism>, &TrilateralMechanism::parameter_schema},
+    {"trade_coercion", "Trade dependence, economic coercion by the patron's rival, hedging",
+     &make<TradeCoercionMechanism>, &TradeCoercionMechanism::parameter_schema},
+    {"cohesion", "Alliance cohesion, friction, abandonment and entrapment fear, rupture",
+     &make<CohesionMechanism>, &CohesionMechanism::parameter_schema},
 };
 }  // namespace
 

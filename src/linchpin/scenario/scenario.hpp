@@ -55,9 +55,10 @@ enum class InstrumentKind {
   forward_forces,
   extended_deterrence,
   consultation,
-  exercise_program
+  exercise_program,
+  cost_sharing
 };
-inline constexpr std::array<EnumName<InstrumentKind>, 7> kInstrumentKindNames = {{
+inline constexpr std::array<EnumName<InstrumentKind>, 8> kInstrumentKindNames = {{
     {InstrumentKind::treaty_commitment, "treaty_commitment"},
     {InstrumentKind::crisis_channel, "crisis_channel"},
     {InstrumentKind::combined_command, "combined_command"},
@@ -65,6 +66,7 @@ inline constexpr std::array<EnumName<InstrumentKind>, 7> kInstrumentKindNames = 
     {InstrumentKind::extended_deterrence, "extended_deterrence"},
     {InstrumentKind::consultation, "consultation"},
     {InstrumentKind::exercise_program, "exercise_program"},
+    {InstrumentKind::cost_sharing, "cost_sharing"},
 }};
 
 enum class RivalryKind { enduring, strategic, territorial };
@@ -223,6 +225,10 @@ struct Theatre {
   std::string name;
   TheatreCondition initial = TheatreCondition::calm;
   std::string source;
+  // How much of the patron's attention the theatre draws (us_attention) and how much a conflict
+  // there risks entangling the allies (cohesion's entrapment fear); both in [0, 1].
+  double attention_weight = 1.0;
+  double entrapment_weight = 0.0;
   // transitions[from][to]: monthly probability; absent transitions have no value.
   std::array<std::array<std::optional<Quantity>, 3>, 3> transitions;
 };

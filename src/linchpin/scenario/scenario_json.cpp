@@ -178,7 +178,9 @@ nlohmann::json scenario_to_json(const Scenario& scenario) {
     nlohmann::json t = {{"id", theatre.id},
                         {"name", theatre.name},
                         {"initial", enum_name(kTheatreConditionNames, theatre.initial)},
-                        {"source", theatre.source}};
+                        {"source", theatre.source},
+                        {"attention_weight", theatre.attention_weight},
+                        {"entrapment_weight", theatre.entrapment_weight}};
     t["transitions"] = nlohmann::json::object();
     for (int from = 0; from < 3; ++from)
       for (int to = 0; to < 3; ++to)

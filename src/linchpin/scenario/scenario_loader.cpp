@@ -1244,9 +1244,16 @@ void Loader::read_theatres(MapView& root) {
   const auto condition_names = enum_names(kTheatreConditionNames);
   for_each_item(
       root, "theatres", Need::optional, [&](const YAML::Node& node, const std::string& path) {
-        MapView view(reader_, node, path, {"id", "name", "initial", "source", "transitions"});
+        MapView view(reader_, node, path,
+                     {"id", "name", "initial", "source", "attention_weight", "entrapment_weight",
+                      "transitions"});
         if (!view.valid()) return;
         Theatre theatre;
+        const NumberRule weight_rule{0.0, 1.0, false, "a weight"};
+        if (auto weight = view.number("attention_weight", Need::optional, weight_rule))
+          theatre.attention_weight = *weight;
+        if (auto weight = view.number("entrapment_weight", Need::optional, weight_rule))
+          theatre.entrapment_weight = *weight;
         auto id = view.identifier("id", Need::required, true, false);
         auto name = view.text("name", Need::required);
         auto initial = view.choice("initial", Need::required, kTheatreConditionNames);

@@ -31,6 +31,7 @@ World make_initial_world(const Scenario& scenario) {
     world.theatres.push_back(state);
   }
   world.event_totals.assign(scenario.event_processes().size(), 0);
+  world.alliances.assign(scenario.definition().alliances.size(), AllianceState{});
   return world;
 }
 

@@ -1,0 +1,111 @@
+#include "linchpin/analytics/alliance_calibration.hpp"
+
+#include <cmath>
+
+namespace linchpin::analytics {
+
+namespace {
+Month month_of(int year, int month) {
+  return Month::from_year_month(year, month);
+}
+
+std::optional<double> stance(const LeaderTerm* term, const std::string& dimension) {
+  if (term == nullptr) return std::nullopt;
+  const auto it = term->stances.find(dimension);
+  if (it == term->stances.end()) return std::nullopt;
+  return it->second;
+}
+
+bool is_kind(const AllianceEpisode& episode, const char* kind) {
+  return episode.kind == kind;
+}
+
+// The record's coding date: the last month covered.
+const Month kRecordEnd = month_of(2026, 11);
+}  // namespace
+
+std::optional<double> coded_discordance(const LeaderTerm& a, const LeaderTerm& b) {
+  double total = 0.0;
+  int dimensions = 0;
+  for (const auto& [dimension, value] : a.stances) {
+    const auto it = b.stances.find(dimension);
+    if (it == b.stances.end()) continue;
+    total += std::fabs(value - it->second);
+    ++dimensions;
+  }
+  if (dimensions == 0) return std::nullopt;
+  return total / dimensions;
+}
+
+std::vector<AllianceCalibration> calibrate_alliance_hazards(const EpisodeRecord& record) {
+  std::vector<AllianceCalibration> result;
+  auto add = [&](std::string name, std::string counts, Month first, std::string covariate,
+                 const std::function<bool(const AllianceEpisode&)>& predicate,
+                 const CovariateRule& rule) {
+    AllianceCalibration calibration;
+    calibration.name = std::move(name);
+    calibration.counts = std::move(counts);
+    calibration.window = first.to_string() + ".." + kRecordEnd.to_string();
+    calibration.covariate = std::move(covariate);
+    calibration.cells = episode_exposure(record, first, kRecordEnd, predicate, rule);
+    calibration.fit = fit_poisson_rate(calibration.cells, kCalibrationSlopePriorSd);
+    result.push_back(std::move(calibration));
+  };
+
+  // US decisions to withdraw troops, against the US president's alliance commitment.
+  add("force_posture.withdrawal_announcement", "troop_withdrawal_announced", month_of(1953, 1),
+      "1 - US president's alliance_commitment",
+      [](const AllianceEpisode& e) { return is_kind(e, "troop_withdrawal_announced"); },
+      [](const LeaderTerm& us, const LeaderTerm*) -> std::optional<std::vector<double>> {
+        const auto commitment = stance(&us, "alliance_commitment");
+        if (!commitment) return std::nullopt;
+        return std::vector<double>{1.0 - *commitment};
+      });
+  // Withdrawal threats, against the discordance of the two presidents (coded ROK from 1988).
+  add("force_posture.withdrawal_threat", "withdrawal_threat", month_of(1988, 2),
+      "US-ROK presidents' discordance on the coded dimensions",
+      [](const AllianceEpisode& e) { return is_kind(e, "withdrawal_threat"); },
+      [](const LeaderTerm& us, const LeaderTerm* rok) -> std::optional<std::vector<double>> {
+        if (rok == nullptr) return std::nullopt;
+        const auto gap = coded_discordance(us, *rok);
+        if (!gap) return std::nullopt;
+        return std::vector<double>{*gap};
+      });
+  // Suspensions of combined exercises, against the two presidents' mean engagement with the DPRK.
+  add("exercises.suspension", "exercise_suspended", month_of(1988, 2),
+      "mean of the US and ROK presidents' engagement_with_dprk",
+      [](const AllianceEpisode& e) { return is_kind(e, "exercise_suspended"); },
+      [](const LeaderTerm& us, const LeaderTerm* rok) -> std::optional<std::vector<double>> {
+        const auto a = stance(&us, "engagement_with_dprk");
+        const auto b = stance(rok, "engagement_with_dprk");
+        if (!a || !b) return std::nullopt;
+        return std::vector<double>{(*a + *b) / 2.0};
+      });
+  // Ruptures of ROK-Japan/trilateral cooperation, against the ROK president's trilateral support.
+  add("trilateral.lapse", "trilateral episodes coded 'Rupture:'", month_of(1993, 2),
+      "1 - ROK president's trilateral_support",
+      [](const AllianceEpisode& e) {
+        return is_kind(e, "trilateral") && e.description.rfind("Rupture", 0) == 0;
+      },
+      [](const LeaderTerm&, const LeaderTerm* rok) -> std::optional<std::vector<double>> {
+        const auto support = stance(rok, "trilateral_support");
+        if (!support) return std::nullopt;
+        return std::vector<double>{1.0 - *support};
+      });
+  // PRC economic coercion of the ROK (incl. the THAAD measures), since normalisation (1992-08),
+  // against the ROK president's distance from accommodating China.
+  add("trade_coercion.coercion", "prc_economic_coercion, and the thaad row on PRC coercion",
+      month_of(1992, 8), "1 - ROK president's accommodation_of_china",
+      [](const AllianceEpisode& e) {
+        return is_kind(e, "prc_economic_coercion") ||
+               (is_kind(e, "thaad") && e.description.rfind("PRC economic coercion", 0) == 0);
+      },
+      [](const LeaderTerm&, const LeaderTerm* rok) -> std::optional<std::vector<double>> {
+        const auto accommodation = stance(rok, "accommodation_of_china");
+        if (!accommodation) return std::nullopt;
+        return std::vector<double>{1.0 - *accommodation};
+      });
+  return result;
+}
+
+}  // namespace linchpin::analytics

@@ -1,0 +1,34 @@
+#pragma once
+// The hazards of the alliance mechanisms, fitted on the coded episode record. Each calibration
+// names the episodes it counts, the months it covers and its covariate, so the mechanisms'
+// built-in defaults can be checked against a fresh fit (tests/validation) and the docs can
+// show the arithmetic (docs/models/calibration.md).
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "linchpin/analytics/episode_record.hpp"
+
+namespace linchpin::analytics {
+
+struct AllianceCalibration {
+  std::string name;        // e.g. "force_posture.withdrawal_announcement"
+  std::string counts;      // which episodes are events
+  std::string window;      // "YYYY-MM..YYYY-MM"
+  std::string covariate;   // what x is
+  PoissonRateFit fit;      // rate per month = exp(b0 + b1 x)
+  std::vector<ExposureCell> cells;
+};
+
+// Normal prior sd on slopes of covariates scaled to [0, 1]: weakly informative, in the spirit of
+// Gelman, Jakulin, Pittau & Su (2008, Ann. Appl. Stat. 2(4)) scale 2.5 for unit-scale inputs.
+inline constexpr double kCalibrationSlopePriorSd = 2.5;
+
+// Mean absolute gap over the stance dimensions coded for both leaders (the pendulum's
+// discordance on the historical codes); nullopt if none are coded for both.
+std::optional<double> coded_discordance(const LeaderTerm& a, const LeaderTerm& b);
+
+// Every calibration, fitted on `record`.
+std::vector<AllianceCalibration> calibrate_alliance_hazards(const EpisodeRecord& record);
+
+}  // namespace linchpin::analytics

@@ -1,0 +1,32 @@
+#include "linchpin/mechanisms/mechanism_parameters.hpp"
+
+#include <fmt/format.h>
+
+#include "linchpin/core/error.hpp"
+
+namespace linchpin {
+
+MechanismParameters::MechanismParameters(const Scenario& scenario, std::string_view mechanism,
+                                         const std::vector<ParameterSchema>& schema,
+                                         const TrialContext& context)
+    : mechanism_(mechanism) {
+  const auto* section = scenario.mechanism_section(mechanism);
+  for (const auto& parameter : schema) {
+    double value = parameter.default_value;
+    if (section != nullptr) {
+      const auto it = section->parameters.find(parameter.name);
+      if (it != section->parameters.end())
+        value = it->second.sample_for_trial(context.seed, context.trial);
+    }
+    values_.emplace(parameter.name, value);
+  }
+}
+
+double MechanismParameters::operator[](std::string_view name) const {
+  const auto it = values_.find(name);
+  if (it == values_.end())
+    throw Error(fmt::format("mechanism '{}' has no parameter '{}'", mechanism_, name));
+  return it->second;
+}
+
+}  // namespace linchpin
