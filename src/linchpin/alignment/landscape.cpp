@@ -298,15 +298,15 @@ LandscapeResult exact_two_bloc_search(const Landscape& landscape, const SearchOp
         sigma[k] = -sigma[k];
       }
     }
-    // The steepest move, ties to the lowest actor (as BlocFields::best_move).
+    // The steepest move, ties to the lowest actor (as BlocFields::best_move): starting from 0,
+    // a move is taken if it beats the best so far by more than the tolerance. Branch-free.
     std::size_t best = n;
     double best_delta = 0.0;
     for (std::size_t i = 0; i < n; ++i) {
       const double d = delta[i];
-      if (d < -tol && (best == n || d < best_delta - tol)) {
-        best = i;
-        best_delta = d;
-      }
+      const bool better = d < best_delta - tol;
+      best = better ? i : best;
+      best_delta = better ? d : best_delta;
     }
     if (best == n) {
       if (minima_indices.size() >= options.max_minima)
