@@ -55,6 +55,24 @@ struct IndicesArgs {
   bool transitions = false;
   double pole_threshold = 0.5;
 };
+struct AlignArgs {
+  std::string file;
+  int blocs = 2;
+  std::string method = "exact";
+  std::uint64_t starts = 1000;
+  std::uint64_t seed = 1;
+  bool no_basins = false;
+  std::size_t top = 10;
+  std::string format = "table";
+  bool from_data = false;
+  std::string case_name;
+  int year = 0;
+  std::string states;
+  std::string data;
+  std::string alliances = "cow";
+  int dispute_window = 20;
+  std::string save_landscape;
+};
 
 void add_validate_command(CLI::App& app, ValidateArgs& args);
 void add_run_command(CLI::App& app, RunArgs& args);
@@ -62,6 +80,7 @@ void add_show_command(CLI::App& app, ShowArgs& args);
 void add_report_command(CLI::App& app, ReportArgs& args);
 void add_data_command(CLI::App& app, DataArgs& args);
 void add_indices_command(CLI::App& app, IndicesArgs& args);
+void add_align_command(CLI::App& app, AlignArgs& args);
 
 int run_validate(const ValidateArgs& args);
 int run_run(RunArgs& args);
@@ -69,6 +88,7 @@ int run_show(const ShowArgs& args);
 int run_report(const ReportArgs& args);
 int run_data_check(const DataArgs& args);
 int run_indices(const IndicesArgs& args);
+int run_align(const AlignArgs& args);
 
 // The data set a file in the data folder holds ("COW Dyadic Trade (all dyads)"), as listed by
 // `data check`; the file name itself for unknown files.

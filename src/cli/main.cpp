@@ -25,12 +25,14 @@ int main(int argc, char** argv) {
   ReportArgs report;
   DataArgs data;
   IndicesArgs indices;
+  AlignArgs align;
   add_validate_command(app, validate);
   add_run_command(app, run);
   add_show_command(app, show);
   add_report_command(app, report);
   add_data_command(app, data);
   add_indices_command(app, indices);
+  add_align_command(app, align);
   for (int i = 0; i < argc; ++i) run.command_line += (i ? " " : "") + std::string(argv[i]);
   try {
     app.parse(argc, argv);
@@ -46,5 +48,6 @@ int main(int argc, char** argv) {
   if (app.got_subcommand("report")) return run_report(report);
   if (app.got_subcommand("data")) return run_data_check(data);
   if (app.got_subcommand("indices")) return run_indices(indices);
+  if (app.got_subcommand("align")) return run_align(align);
   return kExitInvalidInput;
 }

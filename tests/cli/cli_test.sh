@@ -84,5 +84,20 @@ wait $pid 2>/dev/null
 [ "$(sqlite3 "$work/kill.sqlite" "pragma integrity_check")" = "ok" ]; check "a killed run leaves a valid database" $?
 "$bin" show "$work/kill.sqlite" | grep -q 'no end recorded'; check "show reports the killed run as unfinished" $?
 
+# align: landscape theory on a small file; bad landscapes exit 2 with file:line:col.
+printf 'actor,size,A,B,C\nA,1,,1,-1\nB,2,1,,2\nC,3,-1,2,\n' >"$work/land.csv"
+"$bin" align "$work/land.csv" | grep -q 'energy -1 .*(global minimum)'; check "align finds the hand-computed global minimum" $?
+"$bin" align "$work/land.csv" --format json | grep -q '"local_minima": 1'; check "align --format json" $?
+"$bin" align "$work/land.csv" --method local --starts 50 --seed 3 | grep -q 'energy -1'; check "align --method local" $?
+printf 'actor,size,A,B\nA,1,,1\nB,1,2,\n' >"$work/asym.csv"
+"$bin" align "$work/asym.csv" 2>"$work/err.txt"; code=$?
+[ $code -eq 2 ] && grep -Eq 'asym.csv:3:3: error: .*not symmetric' "$work/err.txt"; check "an asymmetric landscape exits 2 at file:line:col (got $code)" $?
+printf 'actor,size,A,B\nA,-1,,1\nB,1,1,\n' >"$work/neg.csv"
+"$bin" align "$work/neg.csv" 2>"$work/err.txt"; code=$?
+[ $code -eq 2 ] && grep -Eq 'neg.csv:2:2: error: size' "$work/err.txt"; check "a negative size exits 2 (got $code)" $?
+printf 'actor,size,A\nA,1,\n' >"$work/one.csv"
+"$bin" align "$work/one.csv" >/dev/null 2>&1; code=$?
+[ $code -eq 2 ]; check "a one-actor landscape exits 2 (got $code)" $?
+
 echo "$passes passed, $failures failed"
 [ $failures -eq 0 ]
