@@ -195,13 +195,13 @@ double challenger_win_probability(const CrisisInputs& inputs) {
 CrisisPayoffs build_crisis_payoffs(const CrisisInputs& in) {
   DiagnosticList problems;
   const auto check = [&](double value, const char* key, bool unit_interval) {
-    const std::string path = fmt::format("crisis_game.{}", key);
-    if (!std::isfinite(value))
-      problems.add(in.location, path, fmt::format("expected a finite number, got {}", value));
-    else if (unit_interval && (value < 0 || value > 1))
-      problems.add(in.location, path, fmt::format("expected a number in [0, 1], got {}", value));
-    else if (value < 0)
-      problems.add(in.location, path, fmt::format("expected a number >= 0, got {}", value));
+    const bool finite = std::isfinite(value);
+    if (finite && value >= 0 && (!unit_interval || value <= 1)) return;  // the common case
+    const char* expected = !finite         ? "a finite number"
+                           : unit_interval ? "a number in [0, 1]"
+                                           : "a number >= 0";
+    problems.add(in.location, fmt::format("crisis_game.{}", key),
+                 fmt::format("expected {}, got {}", expected, value));
   };
   check(in.challenger_capability, "challenger_capability", false);
   check(in.defender_capability, "defender_capability", false);
