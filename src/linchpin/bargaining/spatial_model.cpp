@@ -393,19 +393,20 @@ class TurnAnalysis {
   // Probability of each distinct position (equivalent positions merged) winning a PCE in which
   // every actor votes with its own risk-aware utilities; each actor reports its position's.
   void report_probabilities(const SpatialModelOptions& options) {
+    // First the distinct positions (each not equivalent to an earlier distinct one), then each
+    // actor joins the LAST distinct position within tolerance: a position within tolerance of
+    // two distinct ones goes with the later, as in KTAB's output tables.
     std::vector<std::size_t> unique;
-    std::vector<std::size_t> class_of(n_);
     for (std::size_t i = 0; i < n_; ++i) {
-      std::size_t found = unique.size();
-      for (std::size_t u = 0; u < unique.size(); ++u) {
-        if (euclidean(positions_[i], positions_[unique[u]]) < kEquivalentPositions) {
-          found = u;
-          break;
-        }
-      }
-      if (found == unique.size()) unique.push_back(i);
-      class_of[i] = found;
+      bool seen = false;
+      for (std::size_t u : unique)
+        seen = seen || euclidean(positions_[i], positions_[u]) < kEquivalentPositions;
+      if (!seen) unique.push_back(i);
     }
+    std::vector<std::size_t> class_of(n_, 0);
+    for (std::size_t i = 0; i < n_; ++i)
+      for (std::size_t u = 0; u < unique.size(); ++u)
+        if (euclidean(positions_[i], positions_[unique[u]]) < kEquivalentPositions) class_of[i] = u;
     Matrix u(n_, std::vector<double>(unique.size()));
     for (std::size_t i = 0; i < n_; ++i)
       for (std::size_t m = 0; m < unique.size(); ++m) u[i][m] = own_utility_[i][unique[m]];
