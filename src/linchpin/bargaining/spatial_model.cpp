@@ -543,6 +543,14 @@ double move_measure(StopMeasure measure, const Matrix& a, const Matrix& b) {
 
 }  // namespace
 
+SpatialModelOptions ktab_code_options() {
+  SpatialModelOptions options;
+  options.target_bargain_input = TargetBargainInput::KtabExpectedGain;
+  options.compromise_weights = CompromiseWeights::KtabInitiatorCapability;
+  options.stop_measure = StopMeasure::KtabSumOfMoves;
+  return options;
+}
+
 SpatialModelResult run_spatial_model(const BargainingProblem& problem,
                                      const SpatialModelOptions& options) {
   validate(problem);
@@ -678,7 +686,9 @@ SpatialModelResult run_spatial_model(const BargainingProblem& problem,
     if (turn == 1) first_move = move + kMinFirstMove;
     history.push_back(std::move(next));
     analysis = std::make_unique<TurnAnalysis>(actors, history.back(), options);
-    const bool quiet = move / first_move < options.stop_ratio;
+    const double ratio = options.stop_ratio.value_or(
+        options.stop_measure == StopMeasure::RmsOfMoves ? 0.01 : 0.02);
+    const bool quiet = move / first_move < ratio;
     if (turn >= options.max_turns || (turn >= options.min_turns && quiet)) {
       result.turns.push_back(
           {turn, to_scale(history.back()), analysis->probabilities(), analysis->risk()});

@@ -6,6 +6,7 @@
 // Model variants carry KTAB's own names. See docs/models/spatial_model.md.
 #include <array>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -111,12 +112,13 @@ inline constexpr std::array<EnumName<CompromiseWeights>, 2> kCompromiseWeightsNa
     {CompromiseWeights::KtabInitiatorCapability, "KtabInitiatorCapability"},
 }};
 
-// Stopping measure: KTAB's code compares the sum over actors of the distance moved in the last
-// turn with that of the first turn (ratio 0.02); KTAB's README describes an RMS change of 1/100.
-enum class StopMeasure { KtabSumOfMoves, RmsOfMoves };
+// Stopping measure. KTAB's README: stop when the RMS change of positions is 1/100 of the first
+// turn's. KTAB's code: stop when the sum over actors of the distance moved is below 0.02 of the
+// first turn's (plus 1e-4).
+enum class StopMeasure { RmsOfMoves, KtabSumOfMoves };
 inline constexpr std::array<EnumName<StopMeasure>, 2> kStopMeasureNames{{
-    {StopMeasure::KtabSumOfMoves, "KtabSumOfMoves"},
     {StopMeasure::RmsOfMoves, "RmsOfMoves"},
+    {StopMeasure::KtabSumOfMoves, "KtabSumOfMoves"},
 }};
 
 struct SpatialModelOptions {
@@ -131,12 +133,18 @@ struct SpatialModelOptions {
   BargainModel bargain_model = BargainModel::InitOnlyInterp;
   TargetBargainInput target_bargain_input = TargetBargainInput::VictoryProbability;
   CompromiseWeights compromise_weights = CompromiseWeights::OwnCapability;
-  StopMeasure stop_measure = StopMeasure::KtabSumOfMoves;
-  double stop_ratio = 0.02;  // stop when last move / first move falls below this
-  int min_turns = 2;         // never stop before this many turns
-  int max_turns = 100;       // always stop here
-  std::uint64_t seed = 0;    // stochastic transitions only
+  StopMeasure stop_measure = StopMeasure::RmsOfMoves;
+  // Stop when last move / first move falls below this; unset = the measure's own ratio
+  // (0.01 for RmsOfMoves, 0.02 for KtabSumOfMoves).
+  std::optional<double> stop_ratio;
+  int min_turns = 2;       // never stop before this many turns
+  int max_turns = 100;     // always stop here
+  std::uint64_t seed = 0;  // stochastic transitions only
 };
+
+// The options that reproduce KTAB's code where it departs from its documentation
+// (target bargain input, compromise weights, stopping rule); all else as the defaults.
+SpatialModelOptions ktab_code_options();
 
 // ---- Math kernels (pure; positions and saliences on the unit scale) ----
 
