@@ -139,8 +139,7 @@ TEST(KtabSmpReference, DummyData3DimTurnByTurn) {
 TEST(KtabSmpReference, SoePolicyCompetitiveTurnByTurn) {
   REQUIRE_KTAB_DATA();
   check_reference_log("SOE-Pol-Comp.csv", "20170530_ref-SOE-Pol-Comp.txt", 28, {});
-  check_reference_log("SOE-Pol-Comp.csv", "20170530_ref-SOE-Pol-Comp.txt", 28,
-                      ktab_code_options());
+  check_reference_log("SOE-Pol-Comp.csv", "20170530_ref-SOE-Pol-Comp.txt", 28, ktab_code_options());
 }
 
 // KTAB's tabular output (turn, actor, dimension, position, prob) for the larger inputs.
@@ -190,8 +189,8 @@ Agreement compare(const SpatialModelResult& result, const BargainingProblem& pro
         const double ours = result.turns[t].positions[a][d];
         if (out.first_turn_mismatch < 0 && !same_when_printed(ours, ref, 1)) {
           out.first_turn_mismatch = t;
-          out.first_mismatch = fmt::format("turn {} {} dim {}: position {:.4f} vs KTAB {}", t,
-                                           name, d, ours, ref);
+          out.first_mismatch =
+              fmt::format("turn {} {} dim {}: position {:.4f} vs KTAB {}", t, name, d, ours, ref);
         }
       }
       const double ref = table.probability.at(t).at(name);
@@ -212,8 +211,8 @@ Agreement compare(const SpatialModelResult& result, const BargainingProblem& pro
 // turn must agree.
 TEST(KtabSmpReference, KtabRunTables) {
   REQUIRE_KTAB_DATA();
-  for (const char* name : {"dummyData-a040", "dummyData-a080", "dummyData-a160",
-                           "dummyData_6Dim"}) {
+  for (const char* name :
+       {"dummyData-a040", "dummyData-a080", "dummyData-a160", "dummyData_6Dim"}) {
     const auto problem = read_ktab_csv(ktab_dir() / fmt::format("{}.csv", name));
     const auto table = read_run_table(ktab_dir() / fmt::format("ktab-run-{}.csv", name));
     // These tables come from a KTAB build whose stopping rule is its code's (sum of moves, 0.02),

@@ -686,8 +686,8 @@ SpatialModelResult run_spatial_model(const BargainingProblem& problem,
     if (turn == 1) first_move = move + kMinFirstMove;
     history.push_back(std::move(next));
     analysis = std::make_unique<TurnAnalysis>(actors, history.back(), options);
-    const double ratio = options.stop_ratio.value_or(
-        options.stop_measure == StopMeasure::RmsOfMoves ? 0.01 : 0.02);
+    const double ratio =
+        options.stop_ratio.value_or(options.stop_measure == StopMeasure::RmsOfMoves ? 0.01 : 0.02);
     const bool quiet = move / first_move < ratio;
     if (turn >= options.max_turns || (turn >= options.min_turns && quiet)) {
       result.turns.push_back(
