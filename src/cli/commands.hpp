@@ -55,6 +55,13 @@ struct IndicesArgs {
   bool transitions = false;
   double pole_threshold = 0.5;
 };
+struct BargainArgs {
+  std::string file;
+  std::string issue;
+  std::string model = "eu";
+  std::string format = "table";
+  int rounds = 10;
+};
 
 void add_validate_command(CLI::App& app, ValidateArgs& args);
 void add_run_command(CLI::App& app, RunArgs& args);
@@ -62,6 +69,7 @@ void add_show_command(CLI::App& app, ShowArgs& args);
 void add_report_command(CLI::App& app, ReportArgs& args);
 void add_data_command(CLI::App& app, DataArgs& args);
 void add_indices_command(CLI::App& app, IndicesArgs& args);
+void add_bargain_command(CLI::App& app, BargainArgs& args);
 
 int run_validate(const ValidateArgs& args);
 int run_run(RunArgs& args);
@@ -69,6 +77,7 @@ int run_show(const ShowArgs& args);
 int run_report(const ReportArgs& args);
 int run_data_check(const DataArgs& args);
 int run_indices(const IndicesArgs& args);
+int run_bargain(const BargainArgs& args);
 
 // The data set a file in the data folder holds ("COW Dyadic Trade (all dyads)"), as listed by
 // `data check`; the file name itself for unknown files.
