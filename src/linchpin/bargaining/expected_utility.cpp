@@ -23,17 +23,21 @@ double weighted_median_position(std::span<const double> positions,
     throw std::invalid_argument("weighted median: every weight is zero");
   // The Condorcet winner among the held positions under intensity votes: the position with
   // the smallest weighted distance to all voters. n is small (tens of actors), so O(n^2).
-  double best = positions[0];
-  double best_cost = std::numeric_limits<double>::infinity();
-  for (double candidate : positions) {
+  const auto cost_at = [&](double candidate) {
     double cost = 0;
     for (std::size_t k = 0; k < positions.size(); ++k)
       cost += weights[k] * std::abs(positions[k] - candidate);
+    return cost;
+  };
+  double best = positions[0];
+  double best_cost = cost_at(best);
+  for (double candidate : positions) {
+    const double cost = cost_at(candidate);
     // Relative tolerance so that equal costs computed in different orders count as a tie.
-    const double slack = 1e-12 * std::max(1.0, std::abs(best_cost));
+    const double slack = 1e-12 * std::max(1.0, best_cost);
     if (cost < best_cost - slack || (std::abs(cost - best_cost) <= slack && candidate < best)) {
       best = candidate;
-      best_cost = std::min(cost, best_cost);
+      best_cost = cost;
     }
   }
   return best;

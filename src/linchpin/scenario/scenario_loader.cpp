@@ -1413,20 +1413,24 @@ void Loader::read_stakeholder(const YAML::Node& node, const std::string& path,
   else
     actor = actor_reference(view.get("actor"), view.path("actor"));
   auto capability = view.number("capability", Need::required, non_negative_rule("a capability"));
-  auto position =
+  // Plain doubles (not optionals) keep GCC 12's -Wmaybe-uninitialized quiet at -O2.
+  const auto position_read =
       view.number("position", Need::required, NumberRule{-1e12, 1e12, false, "a position"});
+  const bool has_position = position_read.has_value();
+  const double position = position_read.value_or(0.0);
+  bool position_ok = has_position;
   auto salience =
       view.number("salience", Need::required, NumberRule{0.0, 1.0, false, "a salience"});
-  if (position && scale_ok && (*position < issue.scale_min || *position > issue.scale_max)) {
+  if (has_position && scale_ok && (position < issue.scale_min || position > issue.scale_max)) {
     reader_.error(view.value_location("position"), view.path("position"),
-                  fmt::format("position {:g} is outside the issue's scale [{:g}, {:g}]", *position,
+                  fmt::format("position {:g} is outside the issue's scale [{:g}, {:g}]", position,
                               issue.scale_min, issue.scale_max));
-    position.reset();
+    position_ok = false;
   }
   auto source = view.identifier("source", Need::required, true, false);
   if (source) cite(*source, view.value_location("source"), view.path("source"));
   if (auto note = view.text("note", Need::optional)) stakeholder.note = *note;
-  if (!id || !name || !kind || !actor || !capability || !position || !salience || !source) {
+  if (!id || !name || !kind || !actor || !capability || !position_ok || !salience || !source) {
     ok = false;
     return;
   }
@@ -1436,7 +1440,7 @@ void Loader::read_stakeholder(const YAML::Node& node, const std::string& path,
   stakeholder.kind = *kind;
   stakeholder.actor = *actor;
   stakeholder.capability = *capability;
-  stakeholder.position = *position;
+  stakeholder.position = position;
   stakeholder.salience = *salience;
   stakeholder.source = *source;
   stakeholder.location = view.location();
