@@ -84,5 +84,24 @@ wait $pid 2>/dev/null
 [ "$(sqlite3 "$work/kill.sqlite" "pragma integrity_check")" = "ok" ]; check "a killed run leaves a valid database" $?
 "$bin" show "$work/kill.sqlite" | grep -q 'no end recorded'; check "show reports the killed run as unfinished" $?
 
+# bargain: the expected-utility model on the EC example (if the shared data are present),
+# a scenario issue, and bad input.
+ec="$root/../shared/data/bdm/ec-emissions-1994.csv"
+if [ -f "$ec" ]; then
+  "$bin" bargain "$ec" >"$work/ec.txt"; code=$?
+  [ $code -eq 0 ] && grep -q '^Forecast' "$work/ec.txt"; check "bargain on the EC example exits 0 with a forecast (got $code)" $?
+else
+  echo "skip: $ec absent (bargain on the EC example)"
+fi
+"$bin" bargain "$root/scenarios/korea-2026.yaml" --issue burden-sharing --format json | grep -q '"forecast"'
+check "bargain on a scenario issue prints JSON with a forecast" $?
+"$bin" bargain "$root/scenarios/korea-2026.yaml" --issue burden-sharng 2>"$work/err.txt"; code=$?
+[ $code -eq 2 ] && grep -q "did you mean 'burden-sharing'" "$work/err.txt"; check "bargain with an unknown issue exits 2 with a suggestion (got $code)" $?
+printf 'Actor,Capability,Position,Salience\nA,1,4,1.5\nB,1,x,0.5\n' >"$work/bad.csv"
+"$bin" bargain "$work/bad.csv" 2>"$work/err.txt"; code=$?
+[ $code -eq 2 ] && grep -Eq 'bad.csv:2:4: error: Salience' "$work/err.txt"; check "bargain on a bad CSV exits 2 with file:line:col (got $code)" $?
+"$bin" bargain "$root/scenarios/korea-2026.yaml" --issue burden-sharing --model smp 2>"$work/err.txt"; code=$?
+[ $code -eq 1 ] && grep -q 'smp model is not built' "$work/err.txt"; check "bargain --model smp exits 1 for now (got $code)" $?
+
 echo "$passes passed, $failures failed"
 [ $failures -eq 0 ]
