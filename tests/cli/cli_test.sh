@@ -93,7 +93,8 @@ if [ -f "$ec" ]; then
 else
   echo "skip: $ec absent (bargain on the EC example)"
 fi
-"$bin" bargain "$root/scenarios/korea-2026.yaml" --issue burden-sharing --format json | grep -q '"forecast"'
+"$bin" bargain "$root/scenarios/korea-2026.yaml" --issue burden-sharing --format json >"$work/b.json"; code=$?
+[ $code -eq 0 ] && grep -q '"forecast"' "$work/b.json"
 check "bargain on a scenario issue prints JSON with a forecast" $?
 "$bin" bargain "$root/scenarios/korea-2026.yaml" --issue burden-sharng 2>"$work/err.txt"; code=$?
 [ $code -eq 2 ] && grep -q "did you mean 'burden-sharing'" "$work/err.txt"; check "bargain with an unknown issue exits 2 with a suggestion (got $code)" $?
