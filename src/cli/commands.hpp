@@ -73,6 +73,13 @@ struct AlignArgs {
   int dispute_window = 20;
   std::string save_landscape;
 };
+struct BargainArgs {
+  std::string file;
+  std::string issue;
+  std::string model = "eu";
+  std::string format = "table";
+  int rounds = -1;  // -1: the model's default (eu 10 rounds, smp 100 turns)
+};
 
 void add_validate_command(CLI::App& app, ValidateArgs& args);
 void add_run_command(CLI::App& app, RunArgs& args);
@@ -81,6 +88,7 @@ void add_report_command(CLI::App& app, ReportArgs& args);
 void add_data_command(CLI::App& app, DataArgs& args);
 void add_indices_command(CLI::App& app, IndicesArgs& args);
 void add_align_command(CLI::App& app, AlignArgs& args);
+void add_bargain_command(CLI::App& app, BargainArgs& args);
 
 int run_validate(const ValidateArgs& args);
 int run_run(RunArgs& args);
@@ -89,6 +97,7 @@ int run_report(const ReportArgs& args);
 int run_data_check(const DataArgs& args);
 int run_indices(const IndicesArgs& args);
 int run_align(const AlignArgs& args);
+int run_bargain(const BargainArgs& args);
 
 // The data set a file in the data folder holds ("COW Dyadic Trade (all dyads)"), as listed by
 // `data check`; the file name itself for unknown files.

@@ -18,6 +18,7 @@ int main(int argc, char** argv) {
       "  linchpin run scenarios/korea-2026.yaml --trials 20000 --threads 2\n"
       "  linchpin show runs/korea-2026.sqlite\n"
       "  linchpin report runs/korea-2026.sqlite\n"
+      "  linchpin bargain scenarios/korea-2026.yaml --issue burden-sharing\n"
       "Run 'linchpin COMMAND --help' for a command's options.");
   ValidateArgs validate;
   RunArgs run;
@@ -26,6 +27,7 @@ int main(int argc, char** argv) {
   DataArgs data;
   IndicesArgs indices;
   AlignArgs align;
+  BargainArgs bargain;
   add_validate_command(app, validate);
   add_run_command(app, run);
   add_show_command(app, show);
@@ -33,6 +35,7 @@ int main(int argc, char** argv) {
   add_data_command(app, data);
   add_indices_command(app, indices);
   add_align_command(app, align);
+  add_bargain_command(app, bargain);
   for (int i = 0; i < argc; ++i) run.command_line += (i ? " " : "") + std::string(argv[i]);
   try {
     app.parse(argc, argv);
@@ -49,5 +52,6 @@ int main(int argc, char** argv) {
   if (app.got_subcommand("data")) return run_data_check(data);
   if (app.got_subcommand("indices")) return run_indices(indices);
   if (app.got_subcommand("align")) return run_align(align);
+  if (app.got_subcommand("bargain")) return run_bargain(bargain);
   return kExitInvalidInput;
 }

@@ -98,6 +98,32 @@ printf 'actor,size,A,B\nA,-1,,1\nB,1,1,\n' >"$work/neg.csv"
 printf 'actor,size,A\nA,1,\n' >"$work/one.csv"
 "$bin" align "$work/one.csv" >/dev/null 2>&1; code=$?
 [ $code -eq 2 ]; check "a one-actor landscape exits 2 (got $code)" $?
+# bargain: the expected-utility model on the EC example (if the shared data are present),
+# a scenario issue, and bad input.
+ec="$root/../shared/data/bdm/ec-emissions-1994.csv"
+if [ -f "$ec" ]; then
+  "$bin" bargain "$ec" >"$work/ec.txt"; code=$?
+  [ $code -eq 0 ] && grep -q '^Forecast' "$work/ec.txt"; check "bargain on the EC example exits 0 with a forecast (got $code)" $?
+else
+  echo "skip: $ec absent (bargain on the EC example)"
+fi
+"$bin" bargain "$root/scenarios/korea-2026.yaml" --issue burden-sharing --format json >"$work/b.json"; code=$?
+[ $code -eq 0 ] && grep -q '"forecast"' "$work/b.json"
+check "bargain on a scenario issue prints JSON with a forecast" $?
+"$bin" bargain "$root/scenarios/korea-2026.yaml" --issue burden-sharng 2>"$work/err.txt"; code=$?
+[ $code -eq 2 ] && grep -q "did you mean 'burden-sharing'" "$work/err.txt"; check "bargain with an unknown issue exits 2 with a suggestion (got $code)" $?
+printf 'Actor,Capability,Position,Salience\nA,1,4,1.5\nB,1,x,0.5\n' >"$work/bad.csv"
+"$bin" bargain "$work/bad.csv" 2>"$work/err.txt"; code=$?
+[ $code -eq 2 ] && grep -Eq 'bad.csv:2:4: error: Salience' "$work/err.txt"; check "bargain on a bad CSV exits 2 with file:line:col (got $code)" $?
+"$bin" bargain "$root/scenarios/korea-2026.yaml" --issue burden-sharing --model smp >"$work/smp.txt"; code=$?
+[ $code -eq 0 ] && grep -q '^Forecast' "$work/smp.txt"; check "bargain --model smp on a scenario issue (got $code)" $?
+ktab="$root/../shared/data/ktab-smp/dummyData_3Dim.csv"
+if [ -f "$ktab" ]; then
+  "$bin" bargain "$ktab" --model smp --rounds 100 >"$work/ktab.txt"; code=$?
+  [ $code -eq 0 ] && grep -q 'stopped after turn 10 (converged)' "$work/ktab.txt"; check "bargain --model smp on KTAB's dummyData_3Dim stops at turn 10 (got $code)" $?
+else
+  echo "skip: $ktab absent (bargain --model smp on KTAB's example)"
+fi
 
 echo "$passes passed, $failures failed"
 [ $failures -eq 0 ]

@@ -240,6 +240,54 @@ struct EventProcess {
   Quantity rate_per_month;
 };
 
+// Who holds a stake in a contested issue: a state from `actors` or a domestic actor of one.
+enum class StakeholderKind {
+  state,
+  executive,
+  legislature,
+  party,
+  ministry,
+  military,
+  business,
+  public_opinion
+};
+inline constexpr std::array<EnumName<StakeholderKind>, 8> kStakeholderKindNames = {{
+    {StakeholderKind::state, "state"},
+    {StakeholderKind::executive, "executive"},
+    {StakeholderKind::legislature, "legislature"},
+    {StakeholderKind::party, "party"},
+    {StakeholderKind::ministry, "ministry"},
+    {StakeholderKind::military, "military"},
+    {StakeholderKind::business, "business"},
+    {StakeholderKind::public_opinion, "public"},
+}};
+
+struct Stakeholder {
+  std::string id;
+  std::string name;
+  StakeholderKind kind = StakeholderKind::state;
+  int actor = 0;            // actor index: the state itself, or the state it belongs to
+  double capability = 0.0;  // >= 0, relative influence on this issue
+  double position = 0.0;    // on the issue's scale
+  double salience = 0.0;    // in [0, 1]
+  std::string source;
+  std::string note;
+  SourceLocation location;
+};
+
+// A one-dimensional issue the bargaining models can forecast.
+struct ContestedIssue {
+  std::string id;
+  std::string title;
+  std::string description;
+  double scale_min = 0.0;
+  double scale_max = 100.0;
+  std::string min_meaning;  // what the ends of the scale mean
+  std::string max_meaning;
+  std::vector<Stakeholder> stakeholders;
+  SourceLocation location;
+};
+
 struct MechanismSection {
   std::string name;
   bool enabled = true;
@@ -267,6 +315,7 @@ struct ScenarioDefinition {
   Politics politics;
   std::vector<Theatre> theatres;
   std::vector<EventProcess> event_processes;
+  std::vector<ContestedIssue> contested_issues;
   std::vector<MechanismSection> mechanisms;
   RunSettings run;
 };
@@ -283,6 +332,9 @@ class Scenario {
   const std::vector<Theatre>& theatres() const { return definition_->theatres; }
   const std::vector<EventProcess>& event_processes() const { return definition_->event_processes; }
   const RunSettings& run_settings() const { return definition_->run; }
+  const std::vector<ContestedIssue>& contested_issues() const {
+    return definition_->contested_issues;
+  }
   Month start_month() const { return definition_->info.start.to_month(); }
   int horizon_months() const { return definition_->info.horizon_months; }
   // The section for a mechanism, or nullptr if the scenario does not mention it.

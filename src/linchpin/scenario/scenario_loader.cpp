@@ -319,6 +319,9 @@ class Loader {
                    const std::vector<std::string>& party_ids, std::set<std::string>& office_ids);
   void read_theatres(MapView& root);
   void read_event_processes(MapView& root);
+  void read_contested_issues(MapView& root);
+  void read_stakeholder(const YAML::Node& node, const std::string& path, ContestedIssue& issue,
+                        std::map<std::string, SourceLocation>& seen, bool scale_ok, bool& ok);
   void read_mechanisms(MapView& root);
   void read_run(MapView& root);
   void check_source_references();
@@ -520,9 +523,10 @@ void Loader::read_root(const YAML::Node& root) {
                               describe_node(root)));
     return;
   }
-  MapView view(reader_, root, "",
-               {"linchpin", "scenario", "sources", "actors", "alliances", "trade", "rivalries",
-                "politics", "theatres", "event_processes", "mechanisms", "run"});
+  MapView view(
+      reader_, root, "",
+      {"linchpin", "scenario", "sources", "actors", "alliances", "trade", "rivalries", "politics",
+       "theatres", "event_processes", "contested_issues", "mechanisms", "run"});
   if (!view.valid()) return;
   if (auto version = view.integer("linchpin", Need::required, 0, 1000000)) {
     if (*version != kLanguageVersion) {
@@ -540,6 +544,7 @@ void Loader::read_root(const YAML::Node& root) {
   read_politics(view);
   read_theatres(view);
   read_event_processes(view);
+  read_contested_issues(view);
   read_mechanisms(view);
   read_run(view);
   check_source_references();
@@ -1334,6 +1339,119 @@ void Loader::read_event_processes(MapView& root) {
         unique_id(seen, *id, view.value_location("id"), view.path("id"), "event process id");
         scenario_.event_processes.push_back(EventProcess{*id, *name, *actor, *rate});
       });
+}
+
+void Loader::read_contested_issues(MapView& root) {
+  std::map<std::string, SourceLocation> seen;
+  for_each_item(
+      root, "contested_issues", Need::optional,
+      [&](const YAML::Node& node, const std::string& path) {
+        MapView view(reader_, node, path, {"id", "title", "description", "scale", "stakeholders"});
+        if (!view.valid()) return;
+        ContestedIssue issue;
+        issue.location = view.location();
+        auto id = view.identifier("id", Need::required, true, false);
+        auto title = view.text("title", Need::required);
+        if (auto description = view.text("description", Need::optional))
+          issue.description = *description;
+        bool ok = id && title;
+        bool scale_ok = false;
+        if (!view.has("scale")) {
+          view.missing("scale", "a mapping with min, max, min_meaning and max_meaning");
+          ok = false;
+        } else {
+          MapView scale(reader_, view.get("scale"), view.path("scale"),
+                        {"min", "max", "min_meaning", "max_meaning"});
+          auto low = scale.number("min", Need::required);
+          auto high = scale.number("max", Need::required);
+          auto low_meaning = scale.text("min_meaning", Need::required);
+          auto high_meaning = scale.text("max_meaning", Need::required);
+          if (low && high && !(*low < *high))
+            reader_.error(scale.value_location("max"), scale.path("max"),
+                          fmt::format("max ({:g}) must be greater than min ({:g})", *high, *low));
+          else if (low && high) {
+            issue.scale_min = *low;
+            issue.scale_max = *high;
+            scale_ok = true;
+          }
+          ok = ok && scale_ok && low_meaning && high_meaning;
+          if (low_meaning) issue.min_meaning = *low_meaning;
+          if (high_meaning) issue.max_meaning = *high_meaning;
+        }
+        std::map<std::string, SourceLocation> seen_stakeholders;
+        for_each_item(view, "stakeholders", Need::required,
+                      [&](const YAML::Node& item, const std::string& item_path) {
+                        read_stakeholder(item, item_path, issue, seen_stakeholders, scale_ok, ok);
+                      });
+        if (!view.get("stakeholders").IsSequence() || view.get("stakeholders").size() == 0)
+          ok = false;
+        if (ok && !issue.stakeholders.empty() &&
+            std::none_of(issue.stakeholders.begin(), issue.stakeholders.end(),
+                         [](const Stakeholder& s) { return s.capability > 0 && s.salience > 0; }))
+          reader_.error(view.location("stakeholders"), view.path("stakeholders"),
+                        "every stakeholder has capability 0 or salience 0, so no one can "
+                        "influence the outcome; expected at least one with both above 0");
+        if (!ok) return;
+        unique_id(seen, *id, view.value_location("id"), view.path("id"), "contested issue id");
+        issue.id = *id;
+        issue.title = *title;
+        scenario_.contested_issues.push_back(std::move(issue));
+      });
+}
+
+void Loader::read_stakeholder(const YAML::Node& node, const std::string& path,
+                              ContestedIssue& issue, std::map<std::string, SourceLocation>& seen,
+                              bool scale_ok, bool& ok) {
+  MapView view(
+      reader_, node, path,
+      {"id", "name", "kind", "actor", "capability", "position", "salience", "source", "note"});
+  if (!view.valid()) {
+    ok = false;
+    return;
+  }
+  Stakeholder stakeholder;
+  stakeholder.location = view.location();
+  auto id = view.identifier("id", Need::required, true, false);
+  auto name = view.text("name", Need::required);
+  auto kind = view.choice("kind", Need::required, kStakeholderKindNames);
+  std::optional<int> actor;
+  if (!view.has("actor"))
+    view.missing("actor", "an actor id (the state, or the state a domestic actor belongs to)");
+  else
+    actor = actor_reference(view.get("actor"), view.path("actor"));
+  auto capability = view.number("capability", Need::required, non_negative_rule("a capability"));
+  // Plain doubles (not optionals) keep GCC 12's -Wmaybe-uninitialized quiet at -O2.
+  const auto position_read =
+      view.number("position", Need::required, NumberRule{-1e12, 1e12, false, "a position"});
+  const bool has_position = position_read.has_value();
+  const double position = position_read.value_or(0.0);
+  bool position_ok = has_position;
+  auto salience =
+      view.number("salience", Need::required, NumberRule{0.0, 1.0, false, "a salience"});
+  if (has_position && scale_ok && (position < issue.scale_min || position > issue.scale_max)) {
+    reader_.error(view.value_location("position"), view.path("position"),
+                  fmt::format("position {:g} is outside the issue's scale [{:g}, {:g}]", position,
+                              issue.scale_min, issue.scale_max));
+    position_ok = false;
+  }
+  auto source = view.identifier("source", Need::required, true, false);
+  if (source) cite(*source, view.value_location("source"), view.path("source"));
+  if (auto note = view.text("note", Need::optional)) stakeholder.note = *note;
+  if (!id || !name || !kind || !actor || !capability || !position_ok || !salience || !source) {
+    ok = false;
+    return;
+  }
+  unique_id(seen, *id, view.value_location("id"), view.path("id"), "stakeholder id");
+  stakeholder.id = *id;
+  stakeholder.name = *name;
+  stakeholder.kind = *kind;
+  stakeholder.actor = *actor;
+  stakeholder.capability = *capability;
+  stakeholder.position = position;
+  stakeholder.salience = *salience;
+  stakeholder.source = *source;
+  stakeholder.location = view.location();
+  issue.stakeholders.push_back(std::move(stakeholder));
 }
 
 void Loader::read_mechanisms(MapView& root) {
