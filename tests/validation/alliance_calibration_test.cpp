@@ -1,30 +1,77 @@
 // The alliance mechanisms' hazard defaults are fits on the repository's episode record
-// (data/episodes, data/leaders); this test refits them and checks the built-in defaults.
+// (data/episodes, data/leaders; docs/models/calibration.md). This test refits them from the data
+// and checks each built-in default, so a change to the record or the fit cannot silently leave
+// the mechanisms on stale numbers.
 #include "linchpin/analytics/alliance_calibration.hpp"
 
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
+#include <map>
+
+#include "linchpin/mechanisms/exercises.hpp"
+#include "linchpin/mechanisms/force_posture.hpp"
+#include "linchpin/mechanisms/trade_coercion.hpp"
+#include "linchpin/mechanisms/trilateral.hpp"
 #include "test_support.hpp"
 
 namespace linchpin::analytics {
 namespace {
 
-TEST(AllianceCalibration, PrintsFits) {
+double default_of(const std::vector<ParameterSchema>& schema, const std::string& name) {
+  for (const auto& parameter : schema)
+    if (parameter.name == name) return parameter.default_value;
+  ADD_FAILURE() << "no parameter " << name;
+  return 0.0;
+}
+
+TEST(AllianceCalibration, DefaultsAreTheFitsOnTheEpisodeRecord) {
   const auto record = read_episode_record(test::source_dir() / "data");
+  std::map<std::string, PoissonRateFit> fits;
   for (const auto& c : calibrate_alliance_hazards(record)) {
-    double events = 0, months = 0;
-    for (const auto& cell : c.cells) {
-      events += cell.events;
-      months += cell.exposure_months;
-    }
-    fmt::print("{}: {} events / {} months; b0 {:.4f} ({:.4f}) b1 {:.4f} ({:.4f}); rate x=0 {:.5f} x=0.5 {:.5f} x=1 {:.5f}\n",
-               c.name, events, months, c.fit.coefficients[0], c.fit.standard_errors[0],
-               c.fit.coefficients[1], c.fit.standard_errors[1], predicted_rate(c.fit, {0.0}),
-               predicted_rate(c.fit, {0.5}), predicted_rate(c.fit, {1.0}));
-    for (const auto& cell : c.cells)
-      fmt::print("   x={:.3f} months={} events={}\n", cell.covariates[0], cell.exposure_months, cell.events);
+    fmt::print("{}: {} events / {} months; b0 {:.4f} (se {:.4f}), b1 {:.4f} (se {:.4f})\n", c.name,
+               c.fit.events, c.fit.exposure_months, c.fit.coefficients[0], c.fit.standard_errors[0],
+               c.fit.coefficients[1], c.fit.standard_errors[1]);
+    fits[c.name] = c.fit;
   }
+  struct Check {
+    std::string fit;
+    std::vector<ParameterSchema> schema;
+    std::string intercept;
+    std::string slope;
+    double events;
+  };
+  const std::vector<Check> checks = {
+      {"force_posture.withdrawal_announcement", ForcePostureMechanism::parameter_schema(),
+       "announcement_intercept", "announcement_slope", 5},
+      {"force_posture.withdrawal_threat", ForcePostureMechanism::parameter_schema(), "threat_intercept",
+       "threat_slope", 4},
+      {"exercises.suspension", ExercisesMechanism::parameter_schema(), "suspension_intercept",
+       "suspension_slope", 7},
+      {"trilateral.lapse", TrilateralMechanism::parameter_schema(), "lapse_intercept", "lapse_slope", 3},
+      {"trade_coercion.coercion", TradeCoercionMechanism::parameter_schema(), "coercion_intercept",
+       "coercion_slope", 3},
+  };
+  for (const auto& check : checks) {
+    SCOPED_TRACE(check.fit);
+    ASSERT_TRUE(fits.count(check.fit));
+    const auto& fit = fits.at(check.fit);
+    EXPECT_EQ(fit.events, check.events);
+    // Defaults are the fits rounded to four decimals.
+    EXPECT_NEAR(default_of(check.schema, check.intercept), fit.coefficients[0], 5e-5);
+    EXPECT_NEAR(default_of(check.schema, check.slope), fit.coefficients[1], 5e-5);
+  }
+}
+
+TEST(AllianceCalibration, LeadersAreFoundForEveryEpisodeMonth) {
+  const auto record = read_episode_record(test::source_dir() / "data");
+  EXPECT_EQ(record.episodes.size(), 81u);
+  for (const auto& episode : record.episodes)
+    EXPECT_NE(term_in_office(record.us_terms, episode.start), nullptr) << episode.start.to_string();
+  // The 2025-05 threat came under acting president Lee Ju-ho: it goes to the outgoing Yoon.
+  const auto* rok = term_in_office(record.rok_terms, Month::from_year_month(2025, 5));
+  ASSERT_NE(rok, nullptr);
+  EXPECT_EQ(rok->leader, "Yoon Suk Yeol");
 }
 
 }  // namespace
