@@ -201,8 +201,9 @@ void add_bargain_command(CLI::App& app, BargainArgs& args) {
       ->check(CLI::IsMember({"eu", "smp"}));
   command->add_option("--format", args.format, "table or json")
       ->check(CLI::IsMember({"table", "json"}));
-  command->add_option("--rounds", args.rounds,
-                      "At most this many rounds (eu, default 10) or turns (smp, default 100)")
+  command
+      ->add_option("--rounds", args.rounds,
+                   "At most this many rounds (eu, default 10) or turns (smp, default 100)")
       ->check(CLI::Range(0, 1000));
   command->footer(
       "Examples:\n"

@@ -44,11 +44,12 @@ TEST(AllianceCalibration, DefaultsAreTheFitsOnTheEpisodeRecord) {
   const std::vector<Check> checks = {
       {"force_posture.withdrawal_announcement", ForcePostureMechanism::parameter_schema(),
        "announcement_intercept", "announcement_slope", 5},
-      {"force_posture.withdrawal_threat", ForcePostureMechanism::parameter_schema(), "threat_intercept",
-       "threat_slope", 4},
+      {"force_posture.withdrawal_threat", ForcePostureMechanism::parameter_schema(),
+       "threat_intercept", "threat_slope", 4},
       {"exercises.suspension", ExercisesMechanism::parameter_schema(), "suspension_intercept",
        "suspension_slope", 7},
-      {"trilateral.lapse", TrilateralMechanism::parameter_schema(), "lapse_intercept", "lapse_slope", 3},
+      {"trilateral.lapse", TrilateralMechanism::parameter_schema(), "lapse_intercept",
+       "lapse_slope", 3},
       {"trade_coercion.coercion", TradeCoercionMechanism::parameter_schema(), "coercion_intercept",
        "coercion_slope", 3},
   };

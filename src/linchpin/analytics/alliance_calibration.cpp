@@ -53,7 +53,8 @@ std::vector<AllianceCalibration> calibrate_alliance_hazards(const EpisodeRecord&
   };
 
   // US decisions to withdraw troops, against the US president's alliance commitment.
-  add("force_posture.withdrawal_announcement", "troop_withdrawal_announced", month_of(1953, 1),
+  add(
+      "force_posture.withdrawal_announcement", "troop_withdrawal_announced", month_of(1953, 1),
       "1 - US president's alliance_commitment",
       [](const AllianceEpisode& e) { return is_kind(e, "troop_withdrawal_announced"); },
       [](const LeaderTerm& us, const LeaderTerm*) -> std::optional<std::vector<double>> {
@@ -62,7 +63,8 @@ std::vector<AllianceCalibration> calibrate_alliance_hazards(const EpisodeRecord&
         return std::vector<double>{1.0 - *commitment};
       });
   // Withdrawal threats, against the discordance of the two presidents (coded ROK from 1988).
-  add("force_posture.withdrawal_threat", "withdrawal_threat", month_of(1988, 2),
+  add(
+      "force_posture.withdrawal_threat", "withdrawal_threat", month_of(1988, 2),
       "US-ROK presidents' discordance on the coded dimensions",
       [](const AllianceEpisode& e) { return is_kind(e, "withdrawal_threat"); },
       [](const LeaderTerm& us, const LeaderTerm* rok) -> std::optional<std::vector<double>> {
@@ -72,7 +74,8 @@ std::vector<AllianceCalibration> calibrate_alliance_hazards(const EpisodeRecord&
         return std::vector<double>{*gap};
       });
   // Suspensions of combined exercises, against the two presidents' mean engagement with the DPRK.
-  add("exercises.suspension", "exercise_suspended", month_of(1988, 2),
+  add(
+      "exercises.suspension", "exercise_suspended", month_of(1988, 2),
       "mean of the US and ROK presidents' engagement_with_dprk",
       [](const AllianceEpisode& e) { return is_kind(e, "exercise_suspended"); },
       [](const LeaderTerm& us, const LeaderTerm* rok) -> std::optional<std::vector<double>> {
@@ -82,7 +85,8 @@ std::vector<AllianceCalibration> calibrate_alliance_hazards(const EpisodeRecord&
         return std::vector<double>{(*a + *b) / 2.0};
       });
   // Ruptures of ROK-Japan/trilateral cooperation, against the ROK president's trilateral support.
-  add("trilateral.lapse", "trilateral episodes coded 'Rupture:'", month_of(1993, 2),
+  add(
+      "trilateral.lapse", "trilateral episodes coded 'Rupture:'", month_of(1993, 2),
       "1 - ROK president's trilateral_support",
       [](const AllianceEpisode& e) {
         return is_kind(e, "trilateral") && e.description.rfind("Rupture", 0) == 0;
@@ -94,7 +98,8 @@ std::vector<AllianceCalibration> calibrate_alliance_hazards(const EpisodeRecord&
       });
   // PRC economic coercion of the ROK (incl. the THAAD measures), since normalisation (1992-08),
   // against the ROK president's distance from accommodating China.
-  add("trade_coercion.coercion", "prc_economic_coercion, and the thaad row on PRC coercion",
+  add(
+      "trade_coercion.coercion", "prc_economic_coercion, and the thaad row on PRC coercion",
       month_of(1992, 8), "1 - ROK president's accommodation_of_china",
       [](const AllianceEpisode& e) {
         return is_kind(e, "prc_economic_coercion") ||

@@ -12,11 +12,11 @@
 namespace linchpin::analytics {
 
 struct AllianceCalibration {
-  std::string name;        // e.g. "force_posture.withdrawal_announcement"
-  std::string counts;      // which episodes are events
-  std::string window;      // "YYYY-MM..YYYY-MM"
-  std::string covariate;   // what x is
-  PoissonRateFit fit;      // rate per month = exp(b0 + b1 x)
+  std::string name;       // e.g. "force_posture.withdrawal_announcement"
+  std::string counts;     // which episodes are events
+  std::string window;     // "YYYY-MM..YYYY-MM"
+  std::string covariate;  // what x is
+  PoissonRateFit fit;     // rate per month = exp(b0 + b1 x)
   std::vector<ExposureCell> cells;
 };
 

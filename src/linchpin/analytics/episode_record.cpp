@@ -11,7 +11,8 @@ namespace {
 Month parse_month(const CsvReader& reader, std::size_t column) {
   const auto text = reader.text(column);
   const auto date = parse_calendar_date(text);
-  if (!date || date->day != 0) reader.reject(column, fmt::format("expected YYYY-MM, found '{}'", text));
+  if (!date || date->day != 0)
+    reader.reject(column, fmt::format("expected YYYY-MM, found '{}'", text));
   return date->to_month();
 }
 
@@ -71,13 +72,14 @@ EpisodeRecord read_episode_record(const std::filesystem::path& repository_data) 
 const LeaderTerm* term_in_office(const std::vector<LeaderTerm>& terms, Month month) {
   const LeaderTerm* current = nullptr;
   for (const auto& term : terms)
-    if (term.start <= month && (current == nullptr || term.start >= current->start)) current = &term;
+    if (term.start <= month && (current == nullptr || term.start >= current->start))
+      current = &term;
   return current;
 }
 
-std::vector<ExposureCell> episode_exposure(const EpisodeRecord& record, Month first, Month last,
-                                           const std::function<bool(const AllianceEpisode&)>& counts,
-                                           const CovariateRule& covariates) {
+std::vector<ExposureCell> episode_exposure(
+    const EpisodeRecord& record, Month first, Month last,
+    const std::function<bool(const AllianceEpisode&)>& counts, const CovariateRule& covariates) {
   std::map<std::pair<const LeaderTerm*, const LeaderTerm*>, ExposureCell> cells;
   std::vector<std::pair<const LeaderTerm*, const LeaderTerm*>> order;
   auto cell_for = [&](Month month) -> ExposureCell* {

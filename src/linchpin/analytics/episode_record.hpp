@@ -19,7 +19,7 @@ struct LeaderTerm {
   std::string leader;
   std::string party;
   Month start;
-  std::optional<Month> end;  // empty while in office
+  std::optional<Month> end;               // empty while in office
   std::map<std::string, double> stances;  // coded dimensions only (blank codes are absent)
 };
 
@@ -53,8 +53,8 @@ using CovariateRule =
 
 // Months first..last grouped by leader pair into exposure cells; an episode counts in the month
 // it started if `counts(episode)` is true.
-std::vector<ExposureCell> episode_exposure(const EpisodeRecord& record, Month first, Month last,
-                                           const std::function<bool(const AllianceEpisode&)>& counts,
-                                           const CovariateRule& covariates);
+std::vector<ExposureCell> episode_exposure(
+    const EpisodeRecord& record, Month first, Month last,
+    const std::function<bool(const AllianceEpisode&)>& counts, const CovariateRule& covariates);
 
 }  // namespace linchpin::analytics

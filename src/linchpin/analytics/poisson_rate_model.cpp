@@ -20,7 +20,8 @@ std::vector<double> solve(Matrix a, std::vector<double> b) {
     std::size_t pivot = col;
     for (std::size_t row = col + 1; row < n; ++row)
       if (std::fabs(a[row][col]) > std::fabs(a[pivot][col])) pivot = row;
-    if (std::fabs(a[pivot][col]) < 1e-300) throw Error("Poisson rate model: singular information matrix");
+    if (std::fabs(a[pivot][col]) < 1e-300)
+      throw Error("Poisson rate model: singular information matrix");
     std::swap(a[col], a[pivot]);
     std::swap(b[col], b[pivot]);
     for (std::size_t row = 0; row < n; ++row) {
@@ -103,8 +104,9 @@ PoissonRateFit fit_poisson_rate(const std::vector<ExposureCell>& cells, double s
     if (largest < 1e-10) break;
   }
   if (fit.iterations > 200)
-    throw Error(fmt::format("Poisson rate model: no convergence after 200 Newton steps{}",
-                            has_prior ? "" : " (a covariate may separate the events; use a prior)"));
+    throw Error(
+        fmt::format("Poisson rate model: no convergence after 200 Newton steps{}",
+                    has_prior ? "" : " (a covariate may separate the events; use a prior)"));
   const auto covariance = inverse(information);
   fit.coefficients = beta;
   for (std::size_t i = 0; i < p; ++i) fit.standard_errors.push_back(std::sqrt(covariance[i][i]));

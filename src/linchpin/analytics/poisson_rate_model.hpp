@@ -16,9 +16,9 @@ struct ExposureCell {
 };
 
 struct PoissonRateFit {
-  std::vector<double> coefficients;      // b0 (log rate per month at x = 0), then one per covariate
-  std::vector<double> standard_errors;   // from the inverse of the penalised information matrix
-  double log_likelihood = 0.0;           // unpenalised, at the estimate
+  std::vector<double> coefficients;     // b0 (log rate per month at x = 0), then one per covariate
+  std::vector<double> standard_errors;  // from the inverse of the penalised information matrix
+  double log_likelihood = 0.0;          // unpenalised, at the estimate
   double events = 0.0;
   double exposure_months = 0.0;
   int iterations = 0;

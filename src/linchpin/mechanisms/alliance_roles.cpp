@@ -71,8 +71,8 @@ std::optional<int> stance_dimension(const Scenario& scenario, std::string_view i
   return std::nullopt;
 }
 
-double unit_stance(const Scenario& scenario, const OfficeState& office, std::optional<int> dimension,
-                   double fallback) {
+double unit_stance(const Scenario& scenario, const OfficeState& office,
+                   std::optional<int> dimension, double fallback) {
   if (!dimension) return fallback;
   const auto& d = scenario.politics().stance_dimensions[*dimension];
   return (office.stance[*dimension] - d.low) / (d.high - d.low);

@@ -15,10 +15,10 @@
 namespace linchpin {
 
 struct PatronHostAlliance {
-  int alliance = 0;           // scenario alliance index
-  int patron = 0;             // actor indices
+  int alliance = 0;  // scenario alliance index
+  int patron = 0;    // actor indices
   int host = 0;
-  int patron_executive = 0;   // indices into World::offices
+  int patron_executive = 0;  // indices into World::offices
   int host_executive = 0;
   double troops_start = 0.0;  // the forward_forces instrument's `troops`
 };
@@ -39,8 +39,8 @@ std::optional<int> stance_dimension(const Scenario& scenario, std::string_view i
 
 // An office holder's stance on a dimension rescaled to [0, 1]; `fallback` when the dimension
 // is not defined.
-double unit_stance(const Scenario& scenario, const OfficeState& office, std::optional<int> dimension,
-                   double fallback);
+double unit_stance(const Scenario& scenario, const OfficeState& office,
+                   std::optional<int> dimension, double fallback);
 
 // The first instrument of a kind in an alliance, or nullptr.
 const Instrument* find_instrument(const Alliance& alliance, InstrumentKind kind);

@@ -30,19 +30,21 @@ std::vector<ParameterSchema> BurdenSharingMechanism::parameter_schema() {
        "Assumption anchored on the 12th SMA: talks Apr-Nov 2024 (7 months) between executives "
        "coded with a gap of zero (Biden 0.3 vs Yoon 0.6); mean 6 months",
        0, 1, false},
-      {"gap_sensitivity", "How fast the conclusion probability falls with the demand gap",
-       "1/gap", 3.662,
+      {"gap_sensitivity", "How fast the conclusion probability falls with the demand gap", "1/gap",
+       3.662,
        "Calibrated on the 11th SMA: with the Trump-Moon gap 0.9 - 0.6 = 0.3, talks took about 18 "
        "months (Sep 2019 - Mar 2021), three times the gap-free mean: ln(3)/0.3 = 3.662",
        0, 50, false},
-      {"demand_shift", "Added to the patron's unit burden-sharing stance (scenario lever)", "stance",
-       0.0, "Definition: no shift", -1, 1, false},
+      {"demand_shift", "Added to the patron's unit burden-sharing stance (scenario lever)",
+       "stance", 0.0, "Definition: no shift", -1, 1, false},
       {"next_term_years", "Length of each agreement after the current one", "years", 5,
        "The 9th (2014-18) and 12th (2026-30) SMAs ran five years; the 11th six and the 10th one "
        "(data/episodes)",
        1, 10, true},
-      {"reopen_threshold", "Patron's unit burden-sharing stance at or above which it may demand "
-       "to reopen an agreement in force", "stance", 0.8,
+      {"reopen_threshold",
+       "Patron's unit burden-sharing stance at or above which it may demand "
+       "to reopen an agreement in force",
+       "stance", 0.8,
        "Assumption: only a patron executive coded near the top of the scale (Trump 0.9 in "
        "data/leaders) has demanded renegotiation of an agreement in force",
        0, 1, false},
@@ -56,19 +58,20 @@ std::vector<ParameterSchema> BurdenSharingMechanism::parameter_schema() {
        "Assumption: a year of talks at the Trump-Moon gap (0.3) adds 0.18, a third of the way to "
        "the severe-stress threshold",
        0, 1, false},
-      {"lapse_friction", "Friction added per month without an agreement in force",
-       "friction/month", 0.04,
+      {"lapse_friction", "Friction added per month without an agreement in force", "friction/month",
+       0.04,
        "Assumption: the 2020-21 lapse (14 months; Korean USFK workers furloughed Apr 2020) adds "
        "about 0.5, enough with the talks' friction to make 2019-20 a severe-stress episode",
        0, 1, false},
       {"raise_per_gap", "Contribution increase at conclusion per unit of gap", "share/gap", 0.46,
-       "11th SMA: +13.9% for 2021 (Mar 2021) concluded at the Trump-Moon gap 0.3: 0.139/0.3",
-       0, 5, false},
+       "11th SMA: +13.9% for 2021 (Mar 2021) concluded at the Trump-Moon gap 0.3: 0.139/0.3", 0, 5,
+       false},
   };
 }
 
 BurdenSharingMechanism::BurdenSharingMechanism(const Scenario& scenario)
-    : scenario_(scenario), pressure_dimension_(stance_dimension(scenario, "burden_sharing_pressure")) {
+    : scenario_(scenario),
+      pressure_dimension_(stance_dimension(scenario, "burden_sharing_pressure")) {
   const auto& alliances = scenario.definition().alliances;
   for (const auto& roles : patron_host_alliances(scenario)) {
     const auto& alliance = alliances[roles.alliance];
@@ -82,9 +85,10 @@ BurdenSharingMechanism::BurdenSharingMechanism(const Scenario& scenario)
     agreement.name = instrument->name;
     agreement.expires = Month::from_year_month(int(to_year->second.nominal()), 12);
     const std::string& id = alliance.id;
-    metrics_.push_back({fmt::format("burden_sharing.{}.gap", id), "gap",
-                        "Patron's burden-sharing demand minus the host's willingness (unit stances)",
-                        0.0, 1.0, MetricKind::continuous});
+    metrics_.push_back(
+        {fmt::format("burden_sharing.{}.gap", id), "gap",
+         "Patron's burden-sharing demand minus the host's willingness (unit stances)", 0.0, 1.0,
+         MetricKind::continuous});
     metrics_.push_back({fmt::format("burden_sharing.{}.negotiating", id), "flag",
                         "1 while cost-sharing talks are open", 0.0, 1.0, MetricKind::discrete});
     metrics_.push_back({fmt::format("burden_sharing.{}.lapsed", id), "flag",
@@ -93,8 +97,9 @@ BurdenSharingMechanism::BurdenSharingMechanism(const Scenario& scenario)
     metrics_.push_back({fmt::format("burden_sharing.{}.contribution_index", id), "index",
                         "The host's contribution relative to the agreement in force at the start",
                         0.0, 5.0, MetricKind::continuous});
-    outcomes_.push_back({fmt::format("burden_sharing.{}.lapse", id),
-                         fmt::format("The {} lapses with no successor for at least a month", agreement.name)});
+    outcomes_.push_back(
+        {fmt::format("burden_sharing.{}.lapse", id),
+         fmt::format("The {} lapses with no successor for at least a month", agreement.name)});
     outcomes_.push_back({fmt::format("burden_sharing.{}.reopened", id),
                          "The patron demands to reopen the agreement in force"});
     agreements_.push_back(agreement);
@@ -106,8 +111,8 @@ class BurdenSharingTrial final : public MechanismTrial {
   BurdenSharingTrial(const BurdenSharingMechanism& mechanism, World& world,
                      const TrialContext& context, TrialSink& sink)
       : mechanism_(mechanism),
-        parameters_(mechanism.scenario_, "burden_sharing", BurdenSharingMechanism::parameter_schema(),
-                    context),
+        parameters_(mechanism.scenario_, "burden_sharing",
+                    BurdenSharingMechanism::parameter_schema(), context),
         stream_(context.seed, context.trial, purpose_id("burden_sharing:negotiation")) {
     for (const auto& agreement : mechanism.agreements_) states_.push_back(State{agreement.expires});
     publish(world, sink);
@@ -124,11 +129,13 @@ class BurdenSharingTrial final : public MechanismTrial {
       auto& alliance = world.alliances[agreement.roles.alliance];
       const double demand = unit_stance(scenario, world.offices[agreement.roles.patron_executive],
                                         mechanism_.pressure_dimension_, 0.5);
-      const bool window_open = world.month >= state.expires.plus(-int(parameters_["negotiation_lead_months"]));
+      const bool window_open =
+          world.month >= state.expires.plus(-int(parameters_["negotiation_lead_months"]));
       if (!state.negotiating) {
         if (window_open) {
           open(state, sink, agreement, "talks on the next agreement open");
-        } else if (demand >= parameters_["reopen_threshold"] && u_reopen < parameters_["reopen_rate"]) {
+        } else if (demand >= parameters_["reopen_threshold"] &&
+                   u_reopen < parameters_["reopen_rate"]) {
           open(state, sink, agreement, "the patron demands to reopen the agreement in force");
           sink.occur(2 * i + 1);
         }
@@ -142,7 +149,8 @@ class BurdenSharingTrial final : public MechanismTrial {
           state.contribution *= 1.0 + parameters_["raise_per_gap"] * gap;
           // Agreements cover fixed calendar years, retroactively after a lapse (the 11th SMA,
           // signed Mar 2021, covered 2020-25), so renewal never moves the calendar.
-          if (window_open) state.expires = state.expires.plus(12 * int(parameters_["next_term_years"]));
+          if (window_open)
+            state.expires = state.expires.plus(12 * int(parameters_["next_term_years"]));
           Event event;
           event.kind = "burden_sharing.concluded";
           event.magnitude = gap;
@@ -156,7 +164,8 @@ class BurdenSharingTrial final : public MechanismTrial {
       if (lapsed && !state.lapsed) {
         Event event;
         event.kind = "burden_sharing.lapse";
-        if (sink.tracing()) event.detail = fmt::format("{} lapsed without a successor", agreement.name);
+        if (sink.tracing())
+          event.detail = fmt::format("{} lapsed without a successor", agreement.name);
         sink.emit(std::move(event));
       }
       state.lapsed = lapsed;

@@ -30,9 +30,9 @@ class BurdenSharingMechanism final : public Mechanism {
 
   struct Agreement {
     PatronHostAlliance roles;
-    std::string id;         // alliance id
-    std::string name;       // the cost_sharing instrument's name
-    Month expires;          // end of the agreement in force at the start (December of covers_to_year)
+    std::string id;    // alliance id
+    std::string name;  // the cost_sharing instrument's name
+    Month expires;     // end of the agreement in force at the start (December of covers_to_year)
   };
 
  private:

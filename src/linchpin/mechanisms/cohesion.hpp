@@ -12,7 +12,8 @@
 
 namespace linchpin {
 
-// friction' = clamp(friction * 2^(-1/half_life) + shock + rate * max(0, discordance - threshold), 0, 1)
+// friction' = clamp(friction * 2^(-1/half_life) + shock + rate * max(0, discordance - threshold),
+// 0, 1)
 double next_friction(double friction, double shock, double discordance, double half_life_months,
                      double discordance_threshold, double discordance_rate);
 
@@ -50,7 +51,8 @@ struct AbandonmentWeights {
   double decline = 0.1;
   double partnership_relief = 0.1;
 };
-// clamp(base + w_d D + w_c (1 - C) + w_t R + w_s S + w_r min(1, 10 x decline) - w_p [partnership], 0, 1)
+// clamp(base + w_d D + w_c (1 - C) + w_t R + w_s S + w_r min(1, 10 x decline) - w_p [partnership],
+// 0, 1)
 double abandonment_fear(const AbandonmentInputs& inputs, const AbandonmentWeights& weights);
 
 // clamp(w_theatre * entrapment-weighted theatre level + w_hawk * (1 - patron accommodation of the

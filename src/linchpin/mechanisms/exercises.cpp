@@ -19,9 +19,8 @@ double steady_state_readiness(const std::vector<int>& months, double gain, doubl
   for (int year = 0; year < 10000; ++year) {
     const double before = readiness;
     for (int month = 1; month <= 12; ++month)
-      readiness = next_readiness(readiness,
-                                 std::find(months.begin(), months.end(), month) != months.end(),
-                                 gain, decay);
+      readiness = next_readiness(
+          readiness, std::find(months.begin(), months.end(), month) != months.end(), gain, decay);
     if (std::fabs(readiness - before) < 1e-12) break;
   }
   return readiness;
@@ -40,8 +39,10 @@ std::vector<ParameterSchema> ExercisesMechanism::parameter_schema() {
        "data/episodes: suspensions ending in resumption lasted 14 (1992-93), 3 (2018), 50 "
        "(2018-22), 41 (2019-22) months; with the 2026-03 one-month postponement, mean 22",
        1, 240, false},
-      {"new_leader_resumption", "Probability a newly inaugurated executive with engagement below "
-       "0.5 resumes suspended exercises at once", "probability", 0.5,
+      {"new_leader_resumption",
+       "Probability a newly inaugurated executive with engagement below "
+       "0.5 resumes suspended exercises at once",
+       "probability", 0.5,
        "Assumption: Yoon resumed full-scale exercises within three months of taking office (2022, "
        "data/episodes); one precedent",
        0, 1, false},
@@ -53,22 +54,25 @@ std::vector<ParameterSchema> ExercisesMechanism::parameter_schema() {
        "Assumption: without exercises readiness halves in about three years (0.98^34 = 0.50); USFK "
        "commanders reported degradation during the 2018-22 suspension (data/episodes)",
        0, 1, false},
-      {"first_exercise_month", "Calendar month of the first theatre exercise of the year", "month", 3,
-       "Freedom Shield is held in March (cfc-exercises)", 1, 12, true},
+      {"first_exercise_month", "Calendar month of the first theatre exercise of the year", "month",
+       3, "Freedom Shield is held in March (cfc-exercises)", 1, 12, true},
       {"second_exercise_month", "Calendar month of the second theatre exercise", "month", 8,
        "Ulchi Freedom Shield is held in August (cfc-exercises)", 1, 12, true},
-      {"opcon_transition_month", "Months after the start at which wartime OPCON passes to the host "
-       "(0: no transition in the horizon)", "months", 0,
-       "Definition: the transition is an optional scenario change", 0, 1200, true},
+      {"opcon_transition_month",
+       "Months after the start at which wartime OPCON passes to the host "
+       "(0: no transition in the horizon)",
+       "months", 0, "Definition: the transition is an optional scenario change", 0, 1200, true},
       {"opcon_readiness_cost", "Share of readiness lost at the OPCON transition", "share", 0.1,
-       "Assumption: a new command structure costs readiness until exercised; critics' concern in the "
+       "Assumption: a new command structure costs readiness until exercised; critics' concern in "
+       "the "
        "2006-14 OPCON debates (data/episodes, opcon_decision rows)",
        0, 1, false},
   };
 }
 
 ExercisesMechanism::ExercisesMechanism(const Scenario& scenario)
-    : scenario_(scenario), engagement_dimension_(stance_dimension(scenario, "engagement_with_dprk")) {
+    : scenario_(scenario),
+      engagement_dimension_(stance_dimension(scenario, "engagement_with_dprk")) {
   const auto& alliances = scenario.definition().alliances;
   for (const auto& roles : patron_host_alliances(scenario)) {
     const auto& alliance = alliances[roles.alliance];
@@ -76,7 +80,8 @@ ExercisesMechanism::ExercisesMechanism(const Scenario& scenario)
     if (program == nullptr) continue;
     int per_year = 2;
     const auto count = program->parameters.find("theatre_exercises_per_year");
-    if (count != program->parameters.end()) per_year = std::clamp(int(count->second.nominal()), 0, 2);
+    if (count != program->parameters.end())
+      per_year = std::clamp(int(count->second.nominal()), 0, 2);
     alliances_.push_back(roles);
     ids_.push_back(alliance.id);
     exercises_per_year_.push_back(per_year);
@@ -84,9 +89,10 @@ ExercisesMechanism::ExercisesMechanism(const Scenario& scenario)
                         "Combined-command readiness (0 none, 1 full)", 0.0, 1.0,
                         MetricKind::continuous});
     metrics_.push_back({fmt::format("exercises.{}.suspended", alliance.id), "flag",
-                        "1 while combined exercises are suspended", 0.0, 1.0, MetricKind::discrete});
-    outcomes_.push_back({fmt::format("exercises.{}.suspension", alliance.id),
-                         "Combined exercises are suspended"});
+                        "1 while combined exercises are suspended", 0.0, 1.0,
+                        MetricKind::discrete});
+    outcomes_.push_back(
+        {fmt::format("exercises.{}.suspension", alliance.id), "Combined exercises are suspended"});
     outcomes_.push_back({fmt::format("exercises.{}.suspended_12_months", alliance.id),
                          "Combined exercises stay suspended for 12 months or more"});
   }
@@ -97,7 +103,8 @@ class ExercisesTrial final : public MechanismTrial {
   ExercisesTrial(const ExercisesMechanism& mechanism, World& world, const TrialContext& context,
                  TrialSink& sink)
       : mechanism_(mechanism),
-        parameters_(mechanism.scenario_, "exercises", ExercisesMechanism::parameter_schema(), context),
+        parameters_(mechanism.scenario_, "exercises", ExercisesMechanism::parameter_schema(),
+                    context),
         stream_(context.seed, context.trial, purpose_id("exercises:decisions")) {
     const int n = int(mechanism.alliances_.size());
     suspended_months_.assign(n, 0);
@@ -125,17 +132,19 @@ class ExercisesTrial final : public MechanismTrial {
       const double engagement =
           0.5 * (unit_stance(scenario, patron, mechanism_.engagement_dimension_, 0.5) +
                  unit_stance(scenario, host, mechanism_.engagement_dimension_, 0.5));
-      const bool new_leader = patron.leader_serial != us_serial_[i] || host.leader_serial != host_serial_[i];
+      const bool new_leader =
+          patron.leader_serial != us_serial_[i] || host.leader_serial != host_serial_[i];
       us_serial_[i] = patron.leader_serial;
       host_serial_[i] = host.leader_serial;
       if (!state.exercises_suspended) {
-        const double hazard = std::min(
-            1.0, std::exp(parameters_["suspension_intercept"] + parameters_["suspension_slope"] * engagement));
+        const double hazard = std::min(1.0, std::exp(parameters_["suspension_intercept"] +
+                                                     parameters_["suspension_slope"] * engagement));
         if (u_suspend < hazard) {
           state.exercises_suspended = true;
           suspended_months_[i] = 0;
           sink.occur(2 * i);
-          emit(sink, "exercises.suspended", i, fmt::format("combined exercises suspended (engagement {:.2f})", engagement));
+          emit(sink, "exercises.suspended", i,
+               fmt::format("combined exercises suspended (engagement {:.2f})", engagement));
         }
       } else {
         const double resume = new_leader && engagement < 0.5
@@ -149,14 +158,16 @@ class ExercisesTrial final : public MechanismTrial {
       }
       if (state.exercises_suspended && ++suspended_months_[i] >= 12) sink.occur(2 * i + 1);
       const auto months = calendar(i);
-      const bool held = !state.exercises_suspended &&
-                        std::find(months.begin(), months.end(), world.month.month_of_year()) != months.end();
+      const bool held =
+          !state.exercises_suspended &&
+          std::find(months.begin(), months.end(), world.month.month_of_year()) != months.end();
       state.readiness = next_readiness(state.readiness, held, parameters_["readiness_gain"],
                                        parameters_["readiness_decay"]);
       const int transition = int(parameters_["opcon_transition_month"]);
       if (transition > 0 && world.month_index == transition) {
         state.readiness *= 1.0 - parameters_["opcon_readiness_cost"];
-        emit(sink, "exercises.opcon_transition", i, "wartime operational control passes to the host");
+        emit(sink, "exercises.opcon_transition", i,
+             "wartime operational control passes to the host");
       }
     }
     publish(world, sink);
@@ -165,16 +176,15 @@ class ExercisesTrial final : public MechanismTrial {
  private:
   std::vector<int> calendar(std::size_t i) const {
     std::vector<int> months;
-    if (mechanism_.exercises_per_year_[i] >= 1) months.push_back(int(parameters_["first_exercise_month"]));
-    if (mechanism_.exercises_per_year_[i] >= 2) months.push_back(int(parameters_["second_exercise_month"]));
+    if (mechanism_.exercises_per_year_[i] >= 1)
+      months.push_back(int(parameters_["first_exercise_month"]));
+    if (mechanism_.exercises_per_year_[i] >= 2)
+      months.push_back(int(parameters_["second_exercise_month"]));
     return months;
   }
 
-  void emit(TrialSink& sink, const char* kind, std::size_t i, std::string detail) {
-    Event event;
-    event.kind = kind;
-    if (sink.tracing()) event.detail = fmt::format("{}: {}", mechanism_.ids_[i], detail);
-    sink.emit(std::move(event));
+  void emit(TrialSink& sink, const char* kind, std::size_t i, const std::string& detail) {
+    emit_event(sink, kind, [&] { return fmt::format("{}: {}", mechanism_.ids_[i], detail); });
   }
 
   void publish(const World& world, TrialSink& sink) {

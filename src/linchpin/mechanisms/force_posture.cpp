@@ -36,7 +36,8 @@ std::vector<ParameterSchema> ForcePostureMechanism::parameter_schema() {
        "Same fit; se 2.219", -10, 10, false},
       {"friction_weight", "Hazard multiplier per unit of alliance friction: (1 + w * friction)",
        "1/friction", 1.0,
-       "Assumption (not identifiable from the record): friction at its maximum doubles both hazards",
+       "Assumption (not identifiable from the record): friction at its maximum doubles both "
+       "hazards",
        0, 20, false},
       {"distraction_weight", "Hazard multiplier per unit of patron distraction", "1/share", 1.0,
        "Assumption: the 1970-71 and 2004 reductions drew forces for Vietnam and Iraq "
@@ -71,7 +72,8 @@ std::vector<ParameterSchema> ForcePostureMechanism::parameter_schema() {
 }
 
 ForcePostureMechanism::ForcePostureMechanism(const Scenario& scenario)
-    : scenario_(scenario), commitment_dimension_(stance_dimension(scenario, "alliance_commitment")) {
+    : scenario_(scenario),
+      commitment_dimension_(stance_dimension(scenario, "alliance_commitment")) {
   for (const auto& roles : patron_host_alliances(scenario)) {
     if (roles.troops_start <= 0.0) continue;
     const auto& id = scenario.definition().alliances[roles.alliance].id;
@@ -118,13 +120,15 @@ class ForcePostureTrial final : public MechanismTrial {
       const auto& roles = mechanism_.alliances_[i];
       auto& state = world.alliances[roles.alliance];
       const auto& patron = world.offices[roles.patron_executive];
-      const double commitment = unit_stance(scenario, patron, mechanism_.commitment_dimension_, 0.5);
+      const double commitment =
+          unit_stance(scenario, patron, mechanism_.commitment_dimension_, 0.5);
       const double friction = state.friction;
       ++state.months_since_threat;
 
-      const double threat = posture_hazard(parameters_["threat_intercept"], parameters_["threat_slope"],
-                                           state.discordance, friction, parameters_["friction_weight"],
-                                           world.patron_distraction, parameters_["distraction_weight"]);
+      const double threat =
+          posture_hazard(parameters_["threat_intercept"], parameters_["threat_slope"],
+                         state.discordance, friction, parameters_["friction_weight"],
+                         world.patron_distraction, parameters_["distraction_weight"]);
       if (u_threat < threat) {
         state.months_since_threat = 0;
         state.friction_shock += parameters_["threat_friction"];
@@ -137,11 +141,12 @@ class ForcePostureTrial final : public MechanismTrial {
         sink.emit(std::move(event));
       }
 
-      double decision = posture_hazard(parameters_["announcement_intercept"],
-                                       parameters_["announcement_slope"], 1.0 - commitment, friction,
-                                       parameters_["friction_weight"], world.patron_distraction,
-                                       parameters_["distraction_weight"]);
-      if (parameters_["statutory_floor"] > 0.0 && state.troops <= parameters_["statutory_floor"] + 0.5)
+      double decision =
+          posture_hazard(parameters_["announcement_intercept"], parameters_["announcement_slope"],
+                         1.0 - commitment, friction, parameters_["friction_weight"],
+                         world.patron_distraction, parameters_["distraction_weight"]);
+      if (parameters_["statutory_floor"] > 0.0 &&
+          state.troops <= parameters_["statutory_floor"] + 0.5)
         decision *= parameters_["floor_multiplier"];
       if (u_decision < decision) {
         const double low = parameters_["cut_fraction_min"];
@@ -155,8 +160,9 @@ class ForcePostureTrial final : public MechanismTrial {
         event.kind = "force_posture.withdrawal_decision";
         event.magnitude = cut;
         if (sink.tracing())
-          event.detail = fmt::format("{}: the patron decides to withdraw {:.0f} troops over {} months",
-                                     mechanism_.ids_[i], cut, months);
+          event.detail =
+              fmt::format("{}: the patron decides to withdraw {:.0f} troops over {} months",
+                          mechanism_.ids_[i], cut, months);
         sink.emit(std::move(event));
       }
 
@@ -169,7 +175,8 @@ class ForcePostureTrial final : public MechanismTrial {
         plans_[i].clear();
         Event event;
         event.kind = "force_posture.withdrawal_halted";
-        if (sink.tracing()) event.detail = fmt::format("{}: withdrawals under way are halted", mechanism_.ids_[i]);
+        if (sink.tracing())
+          event.detail = fmt::format("{}: withdrawals under way are halted", mechanism_.ids_[i]);
         sink.emit(std::move(event));
       }
       for (auto& plan : plans_[i]) {

@@ -86,6 +86,16 @@ class TrialSink {
   int month_index_;
 };
 
+// Emits an event of `kind`; `detail()` builds its text only when the trial is traced, so
+// untraced trials do not pay for formatting.
+template <typename DetailFunction>
+void emit_event(TrialSink& sink, std::string kind, DetailFunction&& detail) {
+  Event event;
+  event.kind = std::move(kind);
+  if (sink.tracing()) event.detail = detail();
+  sink.emit(std::move(event));
+}
+
 class MechanismTrial {
  public:
   virtual ~MechanismTrial() = default;

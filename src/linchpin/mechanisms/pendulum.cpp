@@ -1,5 +1,7 @@
 #include "linchpin/mechanisms/pendulum.hpp"
 
+#include "linchpin/mechanisms/alliance_roles.hpp"
+
 #include <fmt/format.h>
 
 #include <cmath>
@@ -31,15 +33,7 @@ PendulumMechanism::PendulumMechanism(const Scenario& scenario) : scenario_(scena
     const auto it = section->parameters.find("discordant_threshold");
     if (it != section->parameters.end()) threshold_ = it->second.nominal();
   }
-  // The executive office of each actor, as an index into the flat office list.
-  std::vector<int> executive_of(scenario.actors().size(), -1);
-  const auto refs = office_refs(scenario);
-  const auto& systems = scenario.politics().systems;
-  for (std::size_t i = 0; i < refs.size(); ++i) {
-    const auto& office = systems[refs[i].system].offices[refs[i].office];
-    if (office.kind == OfficeKind::executive && executive_of[office.actor] < 0)
-      executive_of[office.actor] = int(i);
-  }
+  const std::vector<int> executive_of = executive_offices(scenario);
   const auto& alliances = scenario.definition().alliances;
   for (std::size_t index = 0; index < alliances.size(); ++index) {
     const auto& alliance = alliances[index];

@@ -3,14 +3,14 @@
 #include "linchpin/mechanisms/burden_sharing.hpp"
 #include "linchpin/mechanisms/cohesion.hpp"
 #include "linchpin/mechanisms/elections.hpp"
+#include "linchpin/mechanisms/event_processes.hpp"
 #include "linchpin/mechanisms/exercises.hpp"
 #include "linchpin/mechanisms/force_posture.hpp"
+#include "linchpin/mechanisms/pendulum.hpp"
+#include "linchpin/mechanisms/theatres.hpp"
 #include "linchpin/mechanisms/trade_coercion.hpp"
 #include "linchpin/mechanisms/trilateral.hpp"
 #include "linchpin/mechanisms/us_attention.hpp"
-#include "linchpin/mechanisms/event_processes.hpp"
-#include "linchpin/mechanisms/pendulum.hpp"
-#include "linchpin/mechanisms/theatres.hpp"
 
 namespace linchpin {
 

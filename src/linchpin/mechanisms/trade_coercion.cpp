@@ -12,9 +12,11 @@ namespace linchpin {
 
 double hedging_index(const HedgingWeights& weights, double accommodation, double dependence,
                      double dependence_reference, bool coerced, double abandonment_fear) {
-  const double relative = dependence_reference > 0.0 ? std::min(1.0, dependence / dependence_reference) : 0.0;
+  const double relative =
+      dependence_reference > 0.0 ? std::min(1.0, dependence / dependence_reference) : 0.0;
   return std::clamp(weights.stance * accommodation + weights.dependence * relative +
-                        weights.coercion * (coerced ? 1.0 : 0.0) + weights.abandonment * abandonment_fear,
+                        weights.coercion * (coerced ? 1.0 : 0.0) +
+                        weights.abandonment * abandonment_fear,
                     0.0, 1.0);
 }
 
@@ -35,7 +37,8 @@ std::vector<ParameterSchema> TradeCoercionMechanism::parameter_schema() {
        "followed an alignment move, against a base of one in ~11 years",
        0, 100, false},
       {"alignment_window_months", "Months after an alignment move the multiplier applies", "months",
-       9, "data/episodes: THAAD decision 2016-07 to the tourism ban 2017-03, 8 months", 0, 60, true},
+       9, "data/episodes: THAAD decision 2016-07 to the tourism ban 2017-03, 8 months", 0, 60,
+       true},
       {"mean_coercion_months", "Mean duration of an episode", "months", 3.3,
        "data/episodes: 2 (2000), 8 (2017-03..10), 1 (2025-10..11 taken as 1) -> 11/3 ~ 3.3", 1, 120,
        false},
@@ -44,25 +47,29 @@ std::vector<ParameterSchema> TradeCoercionMechanism::parameter_schema() {
        "Assumption: the ROK's 2024 China share (~0.2) is near the top of its 2004-24 range "
        "(China became its largest partner in 2004)",
        0.01, 1, false},
-      {"hedging_weight_stance", "Weight of the host executive's accommodation stance", "weight", 0.4,
-       "Assumption: the leader's policy is the largest single driver (Moon's 2017 'three no's')", 0, 1,
-       false},
-      {"hedging_weight_dependence", "Weight of trade dependence", "weight", 0.2, "Assumption", 0, 1, false},
-      {"hedging_weight_coercion", "Weight of an ongoing coercion episode", "weight", 0.2,
-       "Assumption: the Oct 2017 ROK-PRC agreement ended the THAAD measures with ROK concessions", 0,
+      {"hedging_weight_stance", "Weight of the host executive's accommodation stance", "weight",
+       0.4,
+       "Assumption: the leader's policy is the largest single driver (Moon's 2017 'three no's')", 0,
        1, false},
+      {"hedging_weight_dependence", "Weight of trade dependence", "weight", 0.2, "Assumption", 0, 1,
+       false},
+      {"hedging_weight_coercion", "Weight of an ongoing coercion episode", "weight", 0.2,
+       "Assumption: the Oct 2017 ROK-PRC agreement ended the THAAD measures with ROK concessions",
+       0, 1, false},
       {"hedging_weight_abandonment", "Weight of the host's abandonment fear", "weight", 0.2,
-       "Assumption (Snyder 1984: a client fearing abandonment looks for other partners)", 0, 1, false},
+       "Assumption (Snyder 1984: a client fearing abandonment looks for other partners)", 0, 1,
+       false},
   };
 }
 
 TradeCoercionMechanism::TradeCoercionMechanism(const Scenario& scenario)
-    : scenario_(scenario), accommodation_dimension_(stance_dimension(scenario, "accommodation_of_china")) {
+    : scenario_(scenario),
+      accommodation_dimension_(stance_dimension(scenario, "accommodation_of_china")) {
   const auto& definition = scenario.definition();
   auto strategic_rival = [&](int a, int b) {
     for (const auto& rivalry : definition.rivalries)
-      if (rivalry.kind == RivalryKind::strategic &&
-          ((rivalry.first == a && rivalry.second == b) || (rivalry.first == b && rivalry.second == a)))
+      if (rivalry.kind == RivalryKind::strategic && ((rivalry.first == a && rivalry.second == b) ||
+                                                     (rivalry.first == b && rivalry.second == a)))
         return true;
     return false;
   };
@@ -90,16 +97,20 @@ TradeCoercionMechanism::TradeCoercionMechanism(const Scenario& scenario)
     exposure.host_id = host.id;
     exposure.coercer_id = definition.actors[exposure.coercer].id;
     const auto& id = exposure.host_id;
-    metrics_.push_back({fmt::format("trade_coercion.{}.dependence", id), "share",
-                        fmt::format("{}'s trade with {} as a share of its total trade", id, exposure.coercer_id),
-                        0.0, 1.0, MetricKind::continuous});
+    metrics_.push_back(
+        {fmt::format("trade_coercion.{}.dependence", id), "share",
+         fmt::format("{}'s trade with {} as a share of its total trade", id, exposure.coercer_id),
+         0.0, 1.0, MetricKind::continuous});
     metrics_.push_back({fmt::format("trade_coercion.{}.coerced", id), "flag",
-                        "1 while an economic-coercion episode is on", 0.0, 1.0, MetricKind::discrete});
-    metrics_.push_back({fmt::format("trade_coercion.{}.hedging", id), "index",
-                        fmt::format("{}'s hedging toward {} (0 none, 1 full)", id, exposure.coercer_id),
-                        0.0, 1.0, MetricKind::continuous});
-    outcomes_.push_back({fmt::format("trade_coercion.{}.coercion", id),
-                         fmt::format("{} applies economic coercion to {}", exposure.coercer_id, id)});
+                        "1 while an economic-coercion episode is on", 0.0, 1.0,
+                        MetricKind::discrete});
+    metrics_.push_back(
+        {fmt::format("trade_coercion.{}.hedging", id), "index",
+         fmt::format("{}'s hedging toward {} (0 none, 1 full)", id, exposure.coercer_id), 0.0, 1.0,
+         MetricKind::continuous});
+    outcomes_.push_back(
+        {fmt::format("trade_coercion.{}.coercion", id),
+         fmt::format("{} applies economic coercion to {}", exposure.coercer_id, id)});
     exposures_.push_back(std::move(exposure));
   }
 }
@@ -109,16 +120,20 @@ class TradeCoercionTrial final : public MechanismTrial {
   TradeCoercionTrial(const TradeCoercionMechanism& mechanism, World& world,
                      const TrialContext& context, TrialSink& sink)
       : mechanism_(mechanism),
-        parameters_(mechanism.scenario_, "trade_coercion", TradeCoercionMechanism::parameter_schema(), context),
+        parameters_(mechanism.scenario_, "trade_coercion",
+                    TradeCoercionMechanism::parameter_schema(), context),
         stream_(context.seed, context.trial, purpose_id("trade_coercion:episodes")) {
     weights_ = {parameters_["hedging_weight_stance"], parameters_["hedging_weight_dependence"],
                 parameters_["hedging_weight_coercion"], parameters_["hedging_weight_abandonment"]};
     for (const auto& exposure : mechanism.exposures_) {
       double with = 0.0;
       double all = 0.0;
-      for (const auto* flow : exposure.with_coercer) with += flow->value.sample_for_trial(context.seed, context.trial);
-      for (const auto* flow : exposure.all) all += flow->value.sample_for_trial(context.seed, context.trial);
-      if (exposure.total_trade) all = exposure.total_trade->sample_for_trial(context.seed, context.trial);
+      for (const auto* flow : exposure.with_coercer)
+        with += flow->value.sample_for_trial(context.seed, context.trial);
+      for (const auto* flow : exposure.all)
+        all += flow->value.sample_for_trial(context.seed, context.trial);
+      if (exposure.total_trade)
+        all = exposure.total_trade->sample_for_trial(context.seed, context.trial);
       dependence_.push_back(all > 0.0 ? std::min(1.0, with / all) : 0.0);
     }
     publish(world, sink);
@@ -130,8 +145,9 @@ class TradeCoercionTrial final : public MechanismTrial {
       const double u_end = stream_.uniform();
       const auto& exposure = mechanism_.exposures_[i];
       auto& state = world.alliances[exposure.roles.alliance];
-      const double accommodation = unit_stance(mechanism_.scenario_, world.offices[exposure.roles.host_executive],
-                                               mechanism_.accommodation_dimension_, 0.5);
+      const double accommodation =
+          unit_stance(mechanism_.scenario_, world.offices[exposure.roles.host_executive],
+                      mechanism_.accommodation_dimension_, 0.5);
       if (!state.coerced) {
         double hazard = std::exp(parameters_["coercion_intercept"] +
                                  parameters_["coercion_slope"] * (1.0 - accommodation));
@@ -144,8 +160,8 @@ class TradeCoercionTrial final : public MechanismTrial {
           event.kind = "trade_coercion.start";
           event.actors = {exposure.coercer_id, exposure.host_id};
           if (sink.tracing())
-            event.detail = fmt::format("{} coerces {} economically (dependence {:.2f})", exposure.coercer_id,
-                                       exposure.host_id, dependence_[i]);
+            event.detail = fmt::format("{} coerces {} economically (dependence {:.2f})",
+                                       exposure.coercer_id, exposure.host_id, dependence_[i]);
           sink.emit(std::move(event));
         }
       } else if (u_end < 1.0 / parameters_["mean_coercion_months"]) {
@@ -153,7 +169,9 @@ class TradeCoercionTrial final : public MechanismTrial {
         Event event;
         event.kind = "trade_coercion.end";
         event.actors = {exposure.coercer_id, exposure.host_id};
-        if (sink.tracing()) event.detail = fmt::format("{}'s coercion of {} ends", exposure.coercer_id, exposure.host_id);
+        if (sink.tracing())
+          event.detail =
+              fmt::format("{}'s coercion of {} ends", exposure.coercer_id, exposure.host_id);
         sink.emit(std::move(event));
       }
       if (state.months_since_alignment_move < 1000000) ++state.months_since_alignment_move;
@@ -166,11 +184,13 @@ class TradeCoercionTrial final : public MechanismTrial {
     for (std::size_t i = 0; i < mechanism_.exposures_.size(); ++i) {
       const auto& exposure = mechanism_.exposures_[i];
       auto& state = world.alliances[exposure.roles.alliance];
-      const double accommodation = unit_stance(mechanism_.scenario_, world.offices[exposure.roles.host_executive],
-                                               mechanism_.accommodation_dimension_, 0.5);
+      const double accommodation =
+          unit_stance(mechanism_.scenario_, world.offices[exposure.roles.host_executive],
+                      mechanism_.accommodation_dimension_, 0.5);
       // Abandonment fear is last month's: cohesion runs after this mechanism.
-      state.hedging = hedging_index(weights_, accommodation, dependence_[i], parameters_["dependence_reference"],
-                                    state.coerced, state.abandonment_fear);
+      state.hedging =
+          hedging_index(weights_, accommodation, dependence_[i],
+                        parameters_["dependence_reference"], state.coerced, state.abandonment_fear);
       sink.set_metric(3 * i, dependence_[i]);
       sink.set_metric(3 * i + 1, state.coerced ? 1.0 : 0.0);
       sink.set_metric(3 * i + 2, state.hedging);

@@ -36,9 +36,9 @@ class TradeCoercionMechanism final : public Mechanism {
 
   struct Exposure {
     PatronHostAlliance roles;
-    int coercer = 0;                   // actor index
+    int coercer = 0;  // actor index
     std::vector<const TradeFlow*> with_coercer;
-    std::vector<const TradeFlow*> all;  // every flow of the host
+    std::vector<const TradeFlow*> all;    // every flow of the host
     std::optional<Quantity> total_trade;  // host attribute total_trade_usd_bn
     std::string host_id;
     std::string coercer_id;

@@ -55,8 +55,8 @@ TrilateralMechanism::TrilateralMechanism(const Scenario& scenario)
     metrics_.push_back({fmt::format("trilateral.{}.in_force", alliance.id), "flag",
                         fmt::format("1 while {} is in force", alliance.name), 0.0, 1.0,
                         MetricKind::discrete});
-    outcomes_.push_back({fmt::format("trilateral.{}.lapse", alliance.id),
-                         fmt::format("{} lapses", alliance.name)});
+    outcomes_.push_back(
+        {fmt::format("trilateral.{}.lapse", alliance.id), fmt::format("{} lapses", alliance.name)});
   }
 }
 
@@ -65,7 +65,8 @@ class TrilateralTrial final : public MechanismTrial {
   TrilateralTrial(const TrilateralMechanism& mechanism, World& world, const TrialContext& context,
                   TrialSink& sink)
       : mechanism_(mechanism),
-        parameters_(mechanism.scenario_, "trilateral", TrilateralMechanism::parameter_schema(), context),
+        parameters_(mechanism.scenario_, "trilateral", TrilateralMechanism::parameter_schema(),
+                    context),
         stream_(context.seed, context.trial, purpose_id("trilateral:status")) {
     publish(world, sink);
   }
@@ -87,7 +88,8 @@ class TrilateralTrial final : public MechanismTrial {
         if (u_lapse < hazard) {
           state.in_force = false;
           sink.occur(i);
-          emit(sink, "trilateral.lapse", i, fmt::format("cooperation lapses (weakest support {:.2f})", weakest));
+          emit(sink, "trilateral.lapse", i,
+               fmt::format("cooperation lapses (weakest support {:.2f})", weakest));
         }
       } else if (weakest >= parameters_["restoration_threshold"] &&
                  u_restore < parameters_["restoration_rate"]) {
@@ -102,16 +104,14 @@ class TrilateralTrial final : public MechanismTrial {
   }
 
  private:
-  void emit(TrialSink& sink, const char* kind, std::size_t i, std::string detail) {
-    Event event;
-    event.kind = kind;
-    if (sink.tracing()) event.detail = fmt::format("{}: {}", mechanism_.ids_[i], detail);
-    sink.emit(std::move(event));
+  void emit(TrialSink& sink, const char* kind, std::size_t i, const std::string& detail) {
+    emit_event(sink, kind, [&] { return fmt::format("{}: {}", mechanism_.ids_[i], detail); });
   }
 
   void publish(const World& world, TrialSink& sink) {
     for (std::size_t i = 0; i < mechanism_.partnerships_.size(); ++i)
-      sink.set_metric(i, world.alliances[mechanism_.partnerships_[i].alliance].in_force ? 1.0 : 0.0);
+      sink.set_metric(i,
+                      world.alliances[mechanism_.partnerships_[i].alliance].in_force ? 1.0 : 0.0);
   }
 
   const TrilateralMechanism& mechanism_;

@@ -47,7 +47,8 @@ UsAttentionMechanism::UsAttentionMechanism(const Scenario& scenario) : scenario_
     rated.cinc = cinc->second;
     const auto trend = actors[a].attributes.find("cinc_trend_per_year");
     if (trend != actors[a].attributes.end()) rated.trend = trend->second;
-    rated.base_year = actors[a].capabilities ? actors[a].capabilities->year : scenario.info().start.year;
+    rated.base_year =
+        actors[a].capabilities ? actors[a].capabilities->year : scenario.info().start.year;
     if (int(a) == patron_actor) patron_ = int(rated_.size());
     rated_.push_back(std::move(rated));
   }
@@ -76,15 +77,17 @@ std::vector<MetricSpec> UsAttentionMechanism::metrics() const {
 
 class UsAttentionTrial final : public MechanismTrial {
  public:
-  UsAttentionTrial(const UsAttentionMechanism& mechanism, World& world,
-                   const TrialContext& context, TrialSink& sink)
+  UsAttentionTrial(const UsAttentionMechanism& mechanism, World& world, const TrialContext& context,
+                   TrialSink& sink)
       : mechanism_(mechanism),
         parameters_(mechanism.scenario_, "us_attention", UsAttentionMechanism::parameter_schema(),
                     context) {
-    for (const auto& theatre : mechanism.scenario_.theatres()) weights_.push_back(theatre.attention_weight);
+    for (const auto& theatre : mechanism.scenario_.theatres())
+      weights_.push_back(theatre.attention_weight);
     for (const auto& rated : mechanism.rated_) {
       cinc_.push_back(rated.cinc.sample_for_trial(context.seed, context.trial));
-      trend_.push_back(rated.trend ? rated.trend->sample_for_trial(context.seed, context.trial) : 0.0);
+      trend_.push_back(rated.trend ? rated.trend->sample_for_trial(context.seed, context.trial)
+                                   : 0.0);
     }
     publish(world, sink);
     world.patron_capability_share_start = world.patron_capability_share;
@@ -97,9 +100,15 @@ class UsAttentionTrial final : public MechanismTrial {
     std::vector<double> loads;
     for (const auto& theatre : world.theatres) {
       switch (theatre.condition) {
-        case TheatreCondition::calm: loads.push_back(0.0); break;
-        case TheatreCondition::crisis: loads.push_back(parameters_["crisis_load"]); break;
-        case TheatreCondition::war: loads.push_back(parameters_["war_load"]); break;
+        case TheatreCondition::calm:
+          loads.push_back(0.0);
+          break;
+        case TheatreCondition::crisis:
+          loads.push_back(parameters_["crisis_load"]);
+          break;
+        case TheatreCondition::war:
+          loads.push_back(parameters_["war_load"]);
+          break;
       }
     }
     world.patron_distraction = patron_distraction(weights_, loads, parameters_["attention_scale"]);
@@ -110,7 +119,8 @@ class UsAttentionTrial final : public MechanismTrial {
     std::vector<double> cinc;
     for (std::size_t i = 0; i < rated.size(); ++i) {
       // Months since January of the data year, in years.
-      const double years = world.month.months_since(Month::from_year_month(rated[i].base_year, 1)) / 12.0;
+      const double years =
+          world.month.months_since(Month::from_year_month(rated[i].base_year, 1)) / 12.0;
       cinc.push_back(projected_cinc(cinc_[i], trend_[i], years));
     }
     if (rated.size() >= 2) {

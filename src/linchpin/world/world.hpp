@@ -32,22 +32,22 @@ struct OfficeRef {
 // What the alliance mechanisms share about one alliance (index = scenario alliance index). Each
 // field has one writer, named in the comment; the others only read it.
 struct AllianceState {
-  bool in_force = true;                 // cohesion (formal rupture) / trilateral (lapse)
-  double discordance = 0.0;             // pendulum: mean stance gap of the members' executives
-  double troops = 0.0;                  // force_posture: forward-deployed personnel
-  double troops_start = 0.0;            // force_posture
-  int months_since_threat = 1000000;    // force_posture: since the last withdrawal threat
-  double readiness = 0.0;               // exercises: combined-command readiness in [0, 1]
-  bool exercises_suspended = false;     // exercises
-  bool cost_sharing_lapsed = false;     // burden_sharing
-  double friction_shock = 0.0;          // any mechanism adds; cohesion folds it in and resets
-  double friction = 0.0;                // cohesion
-  double cohesion = 0.0;                // cohesion
-  double abandonment_fear = 0.0;        // cohesion (the host's fear)
-  double entrapment_fear = 0.0;         // cohesion
+  bool in_force = true;               // cohesion (formal rupture) / trilateral (lapse)
+  double discordance = 0.0;           // pendulum: mean stance gap of the members' executives
+  double troops = 0.0;                // force_posture: forward-deployed personnel
+  double troops_start = 0.0;          // force_posture
+  int months_since_threat = 1000000;  // force_posture: since the last withdrawal threat
+  double readiness = 0.0;             // exercises: combined-command readiness in [0, 1]
+  bool exercises_suspended = false;   // exercises
+  bool cost_sharing_lapsed = false;   // burden_sharing
+  double friction_shock = 0.0;        // any mechanism adds; cohesion folds it in and resets
+  double friction = 0.0;              // cohesion
+  double cohesion = 0.0;              // cohesion
+  double abandonment_fear = 0.0;      // cohesion (the host's fear)
+  double entrapment_fear = 0.0;       // cohesion
   int months_since_alignment_move = 1000000;  // trilateral (restoration), read by trade_coercion
-  double hedging = 0.0;                 // trade_coercion: the host's hedging toward the coercer
-  bool coerced = false;                 // trade_coercion: an economic-coercion episode is on
+  double hedging = 0.0;  // trade_coercion: the host's hedging toward the coercer
+  bool coerced = false;  // trade_coercion: an economic-coercion episode is on
 };
 
 struct World {
@@ -57,8 +57,8 @@ struct World {
   std::vector<TheatreState> theatres;
   std::vector<std::uint64_t> event_totals;  // one per event process
   std::vector<AllianceState> alliances;     // one per scenario alliance
-  double patron_distraction = 0.0;  // us_attention: share of the patron's attention drawn away
-  double patron_capability_share = 0.0;        // us_attention: patron's CINC share this month
+  double patron_distraction = 0.0;       // us_attention: share of the patron's attention drawn away
+  double patron_capability_share = 0.0;  // us_attention: patron's CINC share this month
   double patron_capability_share_start = 0.0;  // us_attention: at the start
 };
 

@@ -78,17 +78,19 @@ void expect_dominated(const std::vector<std::vector<double>>& lower,
 
 TEST(AllianceProperties, RaisingTheBurdenSharingDemandNeverRaisesCohesion) {
   const auto base = korea_2026();
-  const auto raised = replace_once(base, "  burden_sharing: {enabled: true}\n",
-                                   "  burden_sharing: {parameters: {demand_shift: {value: 0.3, source: "
-                                   "episodes-record}}}\n");
+  const auto raised =
+      replace_once(base, "  burden_sharing: {enabled: true}\n",
+                   "  burden_sharing: {parameters: {demand_shift: {value: 0.3, source: "
+                   "episodes-record}}}\n");
   expect_dominated(run(raised, "cohesion.us-rok.cohesion"), run(base, "cohesion.us-rok.cohesion"));
 }
 
 TEST(AllianceProperties, RaisingTheBurdenSharingDemandNeverLowersFriction) {
   const auto base = korea_2026();
-  const auto raised = replace_once(base, "  burden_sharing: {enabled: true}\n",
-                                   "  burden_sharing: {parameters: {demand_shift: {value: 0.3, source: "
-                                   "episodes-record}}}\n");
+  const auto raised =
+      replace_once(base, "  burden_sharing: {enabled: true}\n",
+                   "  burden_sharing: {parameters: {demand_shift: {value: 0.3, source: "
+                   "episodes-record}}}\n");
   expect_dominated(run(base, "cohesion.us-rok.friction"), run(raised, "cohesion.us-rok.friction"));
 }
 
@@ -121,8 +123,10 @@ TEST(AllianceProperties, ABindingTroopFloorNeverLowersTroops) {
   // The 2026 scenario cites the FY2026 NDAA floor; without it withdrawals are likelier.
   const auto base = korea_2026();
   const auto no_floor = replace_once(
-      base, "      statutory_floor: {value: 28500, source: ndaa-fy2026, unit: \"personnel\"}\n", "");
-  expect_dominated(run(no_floor, "force_posture.us-rok.troops"), run(base, "force_posture.us-rok.troops"));
+      base, "      statutory_floor: {value: 28500, source: ndaa-fy2026, unit: \"personnel\"}\n",
+      "");
+  expect_dominated(run(no_floor, "force_posture.us-rok.troops"),
+                   run(base, "force_posture.us-rok.troops"));
 }
 
 }  // namespace
