@@ -45,6 +45,9 @@ class EventProcessesTrial final : public MechanismTrial {
     const auto& processes = mechanism.scenario_.event_processes();
     for (std::size_t i = 0; i < processes.size(); ++i) {
       rates_.push_back(processes[i].rate_per_month.sample_for_trial(context.seed, context.trial));
+      elasticities_.push_back(processes[i].tension_elasticity
+                                  ? processes[i].tension_elasticity->sample_for_trial(context.seed, context.trial)
+                                  : 0.0);
       windows_.emplace_back(std::size_t(mechanism.window_months_), 0u);
       sink.set_metric(i, 0.0);
     }
@@ -55,7 +58,12 @@ class EventProcessesTrial final : public MechanismTrial {
     const auto& processes = mechanism_.scenario_.event_processes();
     const auto& actors = mechanism_.scenario_.actors();
     for (std::size_t i = 0; i < processes.size(); ++i) {
-      const std::uint32_t count = stream_.poisson(rates_[i]);
+      // Tension is last month's (deterrence runs later in the month).
+      const double rate =
+          elasticities_[i] == 0.0
+              ? rates_[i]
+              : rates_[i] * std::exp(elasticities_[i] * (world.tension - world.tension_reference));
+      const std::uint32_t count = stream_.poisson(rate);
       auto& window = windows_[i];
       window_sums_[i] += count;
       const std::size_t slot = std::size_t(world.month_index) % window.size();
@@ -80,6 +88,7 @@ class EventProcessesTrial final : public MechanismTrial {
   const EventProcessesMechanism& mechanism_;
   RandomStream stream_;
   std::vector<double> rates_;
+  std::vector<double> elasticities_;
   std::vector<std::vector<std::uint32_t>> windows_;
   std::vector<std::uint64_t> window_sums_;
 };

@@ -1,11 +1,14 @@
 #include "linchpin/mechanisms/registry.hpp"
 
+#include "linchpin/mechanisms/bloc.hpp"
 #include "linchpin/mechanisms/burden_sharing.hpp"
 #include "linchpin/mechanisms/cohesion.hpp"
+#include "linchpin/mechanisms/deterrence.hpp"
 #include "linchpin/mechanisms/elections.hpp"
 #include "linchpin/mechanisms/event_processes.hpp"
 #include "linchpin/mechanisms/exercises.hpp"
 #include "linchpin/mechanisms/force_posture.hpp"
+#include "linchpin/mechanisms/nuclear_hedging.hpp"
 #include "linchpin/mechanisms/pendulum.hpp"
 #include "linchpin/mechanisms/theatres.hpp"
 #include "linchpin/mechanisms/trade_coercion.hpp"
@@ -49,6 +52,12 @@ constexpr MechanismEntry kRegistry[] = {
      &make<TradeCoercionMechanism>, &TradeCoercionMechanism::parameter_schema},
     {"cohesion", "Alliance cohesion, friction, abandonment and entrapment fear, rupture",
      &make<CohesionMechanism>, &CohesionMechanism::parameter_schema},
+    {"bloc", "The adversary bloc: ties, cohesion, transfers to the challenger", &make<BlocMechanism>,
+     &BlocMechanism::parameter_schema},
+    {"deterrence", "Tension, arsenal, threat, credibility from the pillars, crises (IIG as logit QRE)",
+     &make<DeterrenceMechanism>, &DeterrenceMechanism::parameter_schema},
+    {"nuclear_hedging", "The host's public support for a weapon and steps toward a programme",
+     &make<NuclearHedgingMechanism>, &NuclearHedgingMechanism::parameter_schema},
 };
 }  // namespace
 

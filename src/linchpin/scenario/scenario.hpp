@@ -238,6 +238,9 @@ struct EventProcess {
   std::string name;
   int actor = 0;
   Quantity rate_per_month;
+  // Optional: the rate is rate_per_month * exp(elasticity * (tension - starting tension)), with
+  // tension written by the deterrence mechanism (docs/models/deterrence.md).
+  std::optional<Quantity> tension_elasticity;
 };
 
 // Who holds a stake in a contested issue: a state from `actors` or a domestic actor of one.

@@ -192,11 +192,13 @@ nlohmann::json scenario_to_json(const Scenario& scenario) {
   }
   json["event_processes"] = nlohmann::json::array();
   for (const auto& process : s.event_processes) {
-    json["event_processes"].push_back(
-        {{"id", process.id},
-         {"name", process.name},
-         {"actor", actor_id(process.actor)},
-         {"rate_per_month", quantity_to_json(process.rate_per_month)}});
+    nlohmann::json entry = {{"id", process.id},
+                            {"name", process.name},
+                            {"actor", actor_id(process.actor)},
+                            {"rate_per_month", quantity_to_json(process.rate_per_month)}};
+    if (process.tension_elasticity)
+      entry["tension_elasticity"] = quantity_to_json(*process.tension_elasticity);
+    json["event_processes"].push_back(entry);
   }
   json["mechanisms"] = nlohmann::json::object();
   for (const auto& section : s.mechanisms) {

@@ -1322,7 +1322,8 @@ void Loader::read_event_processes(MapView& root) {
   for_each_item(
       root, "event_processes", Need::optional,
       [&](const YAML::Node& node, const std::string& path) {
-        MapView view(reader_, node, path, {"id", "name", "actor", "rate_per_month"});
+        MapView view(reader_, node, path,
+                     {"id", "name", "actor", "rate_per_month", "tension_elasticity"});
         if (!view.valid()) return;
         auto id = view.identifier("id", Need::required, true, false);
         auto name = view.text("name", Need::required);
@@ -1335,9 +1336,16 @@ void Loader::read_event_processes(MapView& root) {
             view.quantity("rate_per_month", Need::required,
                           NumberRule{0.0, 1000.0, false, "a mean number of events per month"});
         if (rate) cite(*rate);
+        std::optional<Quantity> elasticity;
+        if (view.has("tension_elasticity")) {
+          elasticity = view.quantity("tension_elasticity", Need::required,
+                                     NumberRule{-20.0, 20.0, false, "a log-rate change per unit of tension"});
+          if (!elasticity) return;
+          cite(*elasticity);
+        }
         if (!id || !name || !actor || !rate) return;
         unique_id(seen, *id, view.value_location("id"), view.path("id"), "event process id");
-        scenario_.event_processes.push_back(EventProcess{*id, *name, *actor, *rate});
+        scenario_.event_processes.push_back(EventProcess{*id, *name, *actor, *rate, elasticity});
       });
 }
 

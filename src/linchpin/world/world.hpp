@@ -48,6 +48,7 @@ struct AllianceState {
   int months_since_alignment_move = 1000000;  // trilateral (restoration), read by trade_coercion
   double hedging = 0.0;  // trade_coercion: the host's hedging toward the coercer
   bool coerced = false;  // trade_coercion: an economic-coercion episode is on
+  double credibility = 0.0;  // deterrence: credibility of the patron's commitment
 };
 
 struct World {
@@ -60,6 +61,12 @@ struct World {
   double patron_distraction = 0.0;       // us_attention: share of the patron's attention drawn away
   double patron_capability_share = 0.0;  // us_attention: patron's CINC share this month
   double patron_capability_share_start = 0.0;  // us_attention: at the start
+  double tension = 0.0;            // deterrence: tension on the peninsula in [0, 1]
+  double tension_reference = 0.0;  // deterrence: the starting tension (event processes' baseline)
+  double threat = 0.0;             // deterrence: the host's threat environment in [0, 1]
+  double challenger_warheads = 0.0;           // deterrence: the challenger's arsenal
+  double bloc_cohesion = 0.0;                 // bloc: cohesion of the adversary bloc in [0, 1]
+  double challenger_capability_boost = 0.0;   // bloc: share added to the challenger's capability
 };
 
 // Offices of every political system, in scenario order: the index used by World::offices.
