@@ -81,6 +81,28 @@ struct BargainArgs {
   int rounds = -1;  // -1: the model's default (eu 10 rounds, smp 100 turns)
 };
 
+struct PillarsArgs {
+  std::string file;
+  std::uint64_t trials = 0;  // 0: the scenario's run.trials
+  std::uint64_t seed = 0;
+  bool seed_set = false;
+  unsigned threads = 0;
+  std::string out;
+  bool force = false;
+  bool all = false;
+};
+struct BacktestArgs {
+  std::string file = "scenarios/korea-2000.yaml";
+  std::string record = "data/history/korea_events_yearly.csv";
+  std::string report;  // markdown report; empty = print only
+  std::uint64_t trials = 500;
+  std::uint64_t seed = 0;
+  bool seed_set = false;
+  unsigned threads = 0;
+  int calibration_last_year = 2015;
+  bool force = false;
+};
+
 void add_validate_command(CLI::App& app, ValidateArgs& args);
 void add_run_command(CLI::App& app, RunArgs& args);
 void add_show_command(CLI::App& app, ShowArgs& args);
@@ -90,7 +112,12 @@ void add_indices_command(CLI::App& app, IndicesArgs& args);
 void add_align_command(CLI::App& app, AlignArgs& args);
 void add_bargain_command(CLI::App& app, BargainArgs& args);
 
+void add_pillars_command(CLI::App& app, PillarsArgs& args);
+void add_backtest_command(CLI::App& app, BacktestArgs& args);
+
 int run_validate(const ValidateArgs& args);
+int run_pillars(const PillarsArgs& args);
+int run_backtest(const BacktestArgs& args);
 int run_run(RunArgs& args);
 int run_show(const ShowArgs& args);
 int run_report(const ReportArgs& args);

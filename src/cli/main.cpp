@@ -36,6 +36,10 @@ int main(int argc, char** argv) {
   add_indices_command(app, indices);
   add_align_command(app, align);
   add_bargain_command(app, bargain);
+  PillarsArgs pillars;
+  BacktestArgs backtest;
+  add_pillars_command(app, pillars);
+  add_backtest_command(app, backtest);
   for (int i = 0; i < argc; ++i) run.command_line += (i ? " " : "") + std::string(argv[i]);
   try {
     app.parse(argc, argv);
@@ -53,5 +57,7 @@ int main(int argc, char** argv) {
   if (app.got_subcommand("indices")) return run_indices(indices);
   if (app.got_subcommand("align")) return run_align(align);
   if (app.got_subcommand("bargain")) return run_bargain(bargain);
+  if (app.got_subcommand("pillars")) return run_pillars(pillars);
+  if (app.got_subcommand("backtest")) return run_backtest(backtest);
   return kExitInvalidInput;
 }

@@ -125,5 +125,20 @@ else
   echo "skip: $ktab absent (bargain --model smp on KTAB's example)"
 fi
 
+# pillars: the ablation with common random numbers; results land in SQLite; no silent overwrite.
+"$bin" pillars "$root/scenarios/korea-2026.yaml" --trials 30 --out "$work/pillars.sqlite" >"$work/pillars.txt"; code=$?
+[ $code -eq 0 ] && grep -q '^no_pillars' "$work/pillars.txt"; check "pillars runs the four variants (got $code)" $?
+[ "$(sqlite3 "$work/pillars.sqlite" "select count(distinct variant) from pillar_differences")" = "4" ]
+check "pillars writes every variant's differences to the database" $?
+"$bin" pillars "$root/scenarios/korea-2026.yaml" --trials 30 --out "$work/pillars.sqlite" >/dev/null 2>&1; code=$?
+[ $code -eq 2 ]; check "pillars refuses to overwrite without --force (got $code)" $?
+# backtest: the model from 2000 against the record, on a reduced trial count.
+"$bin" backtest --scenario "$root/scenarios/korea-2000.yaml" --record "$root/data/history/korea_events_yearly.csv" \
+  --trials 20 --report "$work/backtest.md" >/dev/null; code=$?
+[ $code -eq 0 ] && grep -q '| \*\*all series\*\* |' "$work/backtest.md"; check "backtest writes its report (got $code)" $?
+printf 'year,dprk_missile_launch_events\n2001,0\n' >"$work/short.csv"
+"$bin" backtest --scenario "$root/scenarios/korea-2000.yaml" --record "$work/short.csv" --trials 5 2>"$work/err.txt"; code=$?
+[ $code -eq 2 ] && grep -q 'short.csv:1:1: error: dprk_nuclear_tests' "$work/err.txt"; check "backtest on a record without a column exits 2 (got $code)" $?
+
 echo "$passes passed, $failures failed"
 [ $failures -eq 0 ]

@@ -275,7 +275,9 @@ class CohesionTrial final : public MechanismTrial {
           break;
       }
     }
-    depth = tracked.pillars.empty() ? 0.0 : depth / double(tracked.pillars.size());
+    // Over the fixed set of instrument kinds, not over those present: an alliance without a pillar is
+    // shallower, and removing a pillar can never deepen it.
+    depth = std::min(1.0, depth / double(kInstrumentKindNames.size()));
 
     const CohesionWeights weights{p_["weight_threat"], p_["weight_alignment"],
                                   p_["weight_friction"], p_["weight_institutions"],

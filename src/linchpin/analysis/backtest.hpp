@@ -1,0 +1,75 @@
+#pragma once
+// Backtest: run a scenario that starts in the past (the world as it was then) and compare the
+// simulated distributions of yearly event counts with the sourced historical record
+// (data/history). Years up to the calibration cut-off are in sample; later years are out of
+// sample. Reports, per series and year, the observed count, the simulated median and 90%
+// interval, and the coverage rate. Documented in docs/analysis/backtest.md.
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "linchpin/scenario/scenario.hpp"
+
+namespace linchpin::analysis {
+
+// One yearly series: the record's column and the simulation events that count toward it.
+struct BacktestSeries {
+  std::string column;        // in the record CSV
+  std::string label;
+  std::string event_kind;    // Event::kind in the simulation
+  bool sum_magnitude = false;  // event processes report a count per month as the magnitude
+};
+
+std::vector<BacktestSeries> default_backtest_series();
+
+// year -> column -> observed count (absent when the record leaves it empty).
+using HistoricalRecord = std::map<int, std::map<std::string, double>>;
+
+// Reads the yearly record (a header with `year` and the series' columns). Throws InputError
+// with file:line:col on malformed rows or missing columns.
+HistoricalRecord read_historical_record(const std::string& path, const std::vector<BacktestSeries>& series);
+
+// The q-quantile of sorted counts by the nearest-rank rule: the smallest value with at least
+// q * n values at or below it (q in (0, 1]).
+double nearest_rank_quantile(const std::vector<double>& sorted, double q);
+
+struct BacktestYear {
+  int year = 0;
+  std::optional<double> observed;
+  double median = 0.0;
+  double low = 0.0;   // 5%
+  double high = 0.0;  // 95%
+  bool out_of_sample = false;
+  bool covered = false;  // observed within [low, high]
+};
+
+struct BacktestSeriesResult {
+  BacktestSeries series;
+  std::vector<BacktestYear> years;
+  int in_sample_years = 0, in_sample_covered = 0;
+  int out_of_sample_years = 0, out_of_sample_covered = 0;
+};
+
+struct BacktestResult {
+  std::string scenario;
+  std::uint64_t trials = 0;
+  std::uint64_t seed = 0;
+  int first_year = 0;
+  int last_year = 0;
+  int calibration_last_year = 0;
+  std::vector<BacktestSeriesResult> series;
+};
+
+// Runs `trials` trials (traced, to count events by year) and compares with the record for the
+// years the scenario covers in full, up to the record's last year. Thread-count independent.
+BacktestResult run_backtest(const Scenario& scenario, const HistoricalRecord& record,
+                            const std::vector<BacktestSeries>& series, std::uint64_t trials, std::uint64_t seed,
+                            unsigned threads, int calibration_last_year);
+
+// The markdown report (docs/validation/backtest.md is written with this).
+std::string backtest_markdown(const BacktestResult& result, const std::string& command_line,
+                              const std::string& record_path);
+
+}  // namespace linchpin::analysis
