@@ -64,6 +64,32 @@ TEST(AllianceCalibration, DefaultsAreTheFitsOnTheEpisodeRecord) {
   }
 }
 
+// The backtest scenario (korea-2000) enters fits on the record up to 2015-12 only; this prints
+// them and checks the scenario's values.
+TEST(AllianceCalibration, BacktestScenarioUsesPre2016Fits) {
+  const auto record = read_episode_record(test::source_dir() / "data");
+  const auto fits = calibrate_alliance_hazards(record, Month::from_year_month(2015, 12));
+  const std::string scenario = test::read_text(test::source_dir() / "scenarios" / "korea-2000.yaml");
+  const std::map<std::string, std::pair<std::string, std::string>> keys = {
+      {"force_posture.withdrawal_announcement", {"announcement_intercept", "announcement_slope"}},
+      {"force_posture.withdrawal_threat", {"threat_intercept", "threat_slope"}},
+      {"exercises.suspension", {"suspension_intercept", "suspension_slope"}},
+      {"trilateral.lapse", {"lapse_intercept", "lapse_slope"}},
+      {"trade_coercion.coercion", {"coercion_intercept", "coercion_slope"}},
+  };
+  for (const auto& c : fits) {
+    fmt::print("pre-2016 {}: {} events / {} months; b0 {:.4f} (se {:.4f}), b1 {:.4f} (se {:.4f})\n", c.name,
+               c.fit.events, c.fit.exposure_months, c.fit.coefficients[0], c.fit.standard_errors[0],
+               c.fit.coefficients[1], c.fit.standard_errors[1]);
+    const auto& [intercept, slope] = keys.at(c.name);
+    for (const auto& [key, index] : {std::pair{intercept, 0}, std::pair{slope, 1}}) {
+      const std::string expected = fmt::format("{}: {{distribution: normal, mean: {:.4f}, sd: {:.4f}", key,
+                                               c.fit.coefficients[index], c.fit.standard_errors[index]);
+      EXPECT_NE(scenario.find(expected), std::string::npos) << "korea-2000.yaml should have " << expected;
+    }
+  }
+}
+
 TEST(AllianceCalibration, LeadersAreFoundForEveryEpisodeMonth) {
   const auto record = read_episode_record(test::source_dir() / "data");
   EXPECT_EQ(record.episodes.size(), 81u);

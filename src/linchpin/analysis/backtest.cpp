@@ -180,10 +180,10 @@ std::string backtest_markdown(const BacktestResult& result, const std::string& c
     add("\n");
   }
   add("## Reading this honestly\n\n"
-      "- The event-process rates and the crisis base rate are calibrated on 2000-2015 only, but the alliance "
-      "hazards (withdrawal decisions, exercise suspensions) are fitted on the whole 1953-2026 episode record "
-      "(docs/models/calibration.md): for those two series the out-of-sample years are **not** truly out of "
-      "sample.\n"
+      "- The event-process rates and the crisis base rate are calibrated on 2000-2015 only; the alliance "
+      "hazards of korea-2000 are fitted on the episode record up to 2015-12 (docs/models/calibration.md). "
+      "Residual hindsight: the leader stance codes and the episode record were coded in 2026, and the "
+      "mechanisms' structure was designed knowing the whole record.\n"
       "- Elections are simulated, not replayed: from 2001 the simulated leaders differ from the real ones, so "
       "the comparison is of distributions, not of a reconstructed history.\n"
       "- The launch-event series changes source in 2022 (CNS to Japan MoD); see data/history/README.md.\n"

@@ -37,7 +37,15 @@ std::optional<double> coded_discordance(const LeaderTerm& a, const LeaderTerm& b
   return total / dimensions;
 }
 
+Month episode_record_end() {
+  return kRecordEnd;
+}
+
 std::vector<AllianceCalibration> calibrate_alliance_hazards(const EpisodeRecord& record) {
+  return calibrate_alliance_hazards(record, kRecordEnd);
+}
+
+std::vector<AllianceCalibration> calibrate_alliance_hazards(const EpisodeRecord& record, Month last) {
   std::vector<AllianceCalibration> result;
   auto add = [&](std::string name, std::string counts, Month first, std::string covariate,
                  const std::function<bool(const AllianceEpisode&)>& predicate,
@@ -45,10 +53,26 @@ std::vector<AllianceCalibration> calibrate_alliance_hazards(const EpisodeRecord&
     AllianceCalibration calibration;
     calibration.name = std::move(name);
     calibration.counts = std::move(counts);
-    calibration.window = first.to_string() + ".." + kRecordEnd.to_string();
+    calibration.window = first.to_string() + ".." + last.to_string();
     calibration.covariate = std::move(covariate);
-    calibration.cells = episode_exposure(record, first, kRecordEnd, predicate, rule);
-    calibration.fit = fit_poisson_rate(calibration.cells, kCalibrationSlopePriorSd);
+    calibration.cells = episode_exposure(record, first, last, predicate, rule);
+    double events = 0.0;
+    double exposure = 0.0;
+    for (const auto& cell : calibration.cells) {
+      events += cell.events;
+      exposure += cell.exposure_months;
+    }
+    if (events > 0.0) {
+      calibration.fit = fit_poisson_rate(calibration.cells, kCalibrationSlopePriorSd);
+    } else {
+      // No event in the window (e.g. no withdrawal threat before 2016): the rate's MLE is zero,
+      // which would rule the event out. Use the Jeffreys-prior posterior instead: mean rate
+      // 0.5 / exposure, log-scale sd sqrt(trigamma(0.5)) = 2.2214; the slope stays at its prior.
+      calibration.fit.coefficients = {std::log(0.5 / exposure), 0.0};
+      calibration.fit.standard_errors = {2.2214, kCalibrationSlopePriorSd};
+      calibration.fit.exposure_months = exposure;
+      calibration.fit.events = 0.0;
+    }
     result.push_back(std::move(calibration));
   };
 

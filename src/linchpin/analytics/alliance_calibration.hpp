@@ -28,7 +28,12 @@ inline constexpr double kCalibrationSlopePriorSd = 2.5;
 // discordance on the historical codes); nullopt if none are coded for both.
 std::optional<double> coded_discordance(const LeaderTerm& a, const LeaderTerm& b);
 
-// Every calibration, fitted on `record`.
+// The record's coding date: the last month it covers.
+Month episode_record_end();
+
+// Every calibration, fitted on the months of `record` up to `last` (default: the whole record;
+// the backtest scenario uses fits up to 2015-12 so its out-of-sample years stay out of sample).
 std::vector<AllianceCalibration> calibrate_alliance_hazards(const EpisodeRecord& record);
+std::vector<AllianceCalibration> calibrate_alliance_hazards(const EpisodeRecord& record, Month last);
 
 }  // namespace linchpin::analytics
