@@ -35,15 +35,28 @@ EventProcessesMechanism::EventProcessesMechanism(const Scenario& scenario) : sce
     outcomes_.push_back(OutcomeSpec{fmt::format("events.{}.any", process.id),
                                     fmt::format("At least one event: {}", process.name)});
   }
+  for (const auto& process : scenario.event_processes()) {
+    if (process.joined_by < 0) continue;
+    const auto& joiner = scenario.actors()[process.joined_by].id;
+    outcomes_.push_back(OutcomeSpec{fmt::format("events.{}.joined_by_{}", process.id, joiner),
+                                    fmt::format("{} joins an event: {}", joiner, process.name)});
+  }
 }
 
 class EventProcessesTrial final : public MechanismTrial {
  public:
   EventProcessesTrial(const EventProcessesMechanism& mechanism, const TrialContext& context,
                       TrialSink& sink)
-      : mechanism_(mechanism), stream_(context.seed, context.trial, purpose_id("event_processes")) {
+      : mechanism_(mechanism),
+        stream_(context.seed, context.trial, purpose_id("event_processes")),
+        join_stream_(context.seed, context.trial, purpose_id("event_processes:joins")) {
     const auto& processes = mechanism.scenario_.event_processes();
+    std::size_t join_outcome = processes.size();
     for (std::size_t i = 0; i < processes.size(); ++i) {
+      join_probabilities_.push_back(processes[i].join_probability
+                                        ? processes[i].join_probability->sample_for_trial(context.seed, context.trial)
+                                        : 0.0);
+      join_outcomes_.push_back(processes[i].joined_by >= 0 ? int(join_outcome++) : -1);
       rates_.push_back(processes[i].rate_per_month.sample_for_trial(context.seed, context.trial));
       elasticities_.push_back(processes[i].tension_elasticity
                                   ? processes[i].tension_elasticity->sample_for_trial(context.seed, context.trial)
@@ -71,6 +84,21 @@ class EventProcessesTrial final : public MechanismTrial {
       window[slot] = count;
       world.event_totals[i] += count;
       sink.set_metric(i, double(window_sums_[i]));
+      if (join_outcomes_[i] >= 0) {
+        // One draw a month whatever the count: P(someone joins at least one of the events).
+        const double u = join_stream_.uniform();
+        if (count > 0 && u < 1.0 - std::pow(1.0 - join_probabilities_[i], double(count))) {
+          sink.occur(std::size_t(join_outcomes_[i]));
+          Event event;
+          event.kind = fmt::format("event.{}.joined", processes[i].id);
+          event.magnitude = 1.0;
+          if (sink.tracing()) {
+            event.actors = {actors[processes[i].joined_by].id};
+            event.detail = fmt::format("{} joins: {}", actors[processes[i].joined_by].id, processes[i].name);
+          }
+          sink.emit(std::move(event));
+        }
+      }
       if (count == 0) continue;
       sink.occur(i);
       Event event;
@@ -87,6 +115,9 @@ class EventProcessesTrial final : public MechanismTrial {
  private:
   const EventProcessesMechanism& mechanism_;
   RandomStream stream_;
+  RandomStream join_stream_;
+  std::vector<double> join_probabilities_;
+  std::vector<int> join_outcomes_;
   std::vector<double> rates_;
   std::vector<double> elasticities_;
   std::vector<std::vector<std::uint32_t>> windows_;

@@ -241,6 +241,10 @@ struct EventProcess {
   // Optional: the rate is rate_per_month * exp(elasticity * (tension - starting tension)), with
   // tension written by the deterrence mechanism (docs/models/deterrence.md).
   std::optional<Quantity> tension_elasticity;
+  // Optional: another actor may join each event with this probability (e.g. the DPRK joining a
+  // China-Russia naval drill); joining is its own outcome.
+  int joined_by = -1;  // actor index, -1 when absent
+  std::optional<Quantity> join_probability;
 };
 
 // Who holds a stake in a contested issue: a state from `actors` or a domestic actor of one.

@@ -198,6 +198,9 @@ nlohmann::json scenario_to_json(const Scenario& scenario) {
                             {"rate_per_month", quantity_to_json(process.rate_per_month)}};
     if (process.tension_elasticity)
       entry["tension_elasticity"] = quantity_to_json(*process.tension_elasticity);
+    if (process.joined_by >= 0 && process.join_probability)
+      entry["joined_by"] = {{"actor", actor_id(process.joined_by)},
+                            {"probability", quantity_to_json(*process.join_probability)}};
     json["event_processes"].push_back(entry);
   }
   json["mechanisms"] = nlohmann::json::object();

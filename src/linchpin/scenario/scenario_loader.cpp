@@ -1323,7 +1323,7 @@ void Loader::read_event_processes(MapView& root) {
       root, "event_processes", Need::optional,
       [&](const YAML::Node& node, const std::string& path) {
         MapView view(reader_, node, path,
-                     {"id", "name", "actor", "rate_per_month", "tension_elasticity"});
+                     {"id", "name", "actor", "rate_per_month", "tension_elasticity", "joined_by"});
         if (!view.valid()) return;
         auto id = view.identifier("id", Need::required, true, false);
         auto name = view.text("name", Need::required);
@@ -1343,9 +1343,25 @@ void Loader::read_event_processes(MapView& root) {
           if (!elasticity) return;
           cite(*elasticity);
         }
+        int joined_by = -1;
+        std::optional<Quantity> join_probability;
+        if (view.has("joined_by")) {
+          MapView join(reader_, view.get("joined_by"), view.path("joined_by"), {"actor", "probability"});
+          if (!join.valid()) return;
+          if (!join.has("actor")) {
+            join.missing("actor", "the id of the actor that may join");
+            return;
+          }
+          const auto joiner = actor_reference(join.get("actor"), join.path("actor"));
+          join_probability = join.quantity("probability", Need::required, probability_rule());
+          if (!joiner || !join_probability) return;
+          cite(*join_probability);
+          joined_by = *joiner;
+        }
         if (!id || !name || !actor || !rate) return;
         unique_id(seen, *id, view.value_location("id"), view.path("id"), "event process id");
-        scenario_.event_processes.push_back(EventProcess{*id, *name, *actor, *rate, elasticity});
+        scenario_.event_processes.push_back(
+            EventProcess{*id, *name, *actor, *rate, elasticity, joined_by, join_probability});
       });
 }
 
