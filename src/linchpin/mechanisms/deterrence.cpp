@@ -76,6 +76,8 @@ std::vector<ParameterSchema> DeterrenceMechanism::parameter_schema() {
        0, 1, false},
       {"threat_weight_bloc", "Weight of the adversary bloc's cohesion in the threat index", "weight", 0.25,
        "Assumption", 0, 1, false},
+      {"threat_weight_doctrine", "Threat added by a preemptive nuclear doctrine", "weight", 0.1,
+       "Assumption: the DPRK's September 2022 law authorises preemptive nuclear use", 0, 1, false},
       {"credibility_weight_treaty", "Credibility weight of the treaty obligation", "weight", 0.35, cred, 0,
        1, false},
       {"credibility_weight_tripwire", "Credibility weight of forces in place", "weight", 0.25, cred, 0, 1,
@@ -287,9 +289,10 @@ class DeterrenceTrial final : public MechanismTrial {
 
   void publish(World& world, TrialSink& sink, std::size_t i) {
     update_credibility(world, i);
-    world.threat = threat_index(world.tension, world.challenger_warheads, p_["warhead_reference"],
-                                world.bloc_cohesion, p_["threat_weight_tension"], p_["threat_weight_arsenal"],
-                                p_["threat_weight_bloc"]);
+    world.threat = std::min(
+        1.0, threat_index(world.tension, world.challenger_warheads, p_["warhead_reference"], world.bloc_cohesion,
+                          p_["threat_weight_tension"], p_["threat_weight_arsenal"], p_["threat_weight_bloc"]) +
+                 (mechanism_.dyads_[i].preemptive_doctrine ? p_["threat_weight_doctrine"] : 0.0));
     const std::size_t m = 5 * i;
     sink.set_metric(m, world.alliances[mechanism_.dyads_[i].roles.alliance].credibility);
     sink.set_metric(m + 1, world.tension);

@@ -29,4 +29,12 @@ double MechanismParameters::operator[](std::string_view name) const {
   return it->second;
 }
 
+double MechanismParameters::operator[](const char* name) const {
+  for (const auto& [address, value] : by_address_)
+    if (address == name) return value;
+  const double value = (*this)[std::string_view(name)];
+  by_address_.emplace_back(name, value);
+  return value;
+}
+
 }  // namespace linchpin
