@@ -29,7 +29,8 @@ double abandonment_fear(const AbandonmentInputs& in, const AbandonmentWeights& w
   return std::clamp(w.base + w.distraction * in.distraction +
                         w.commitment * (1.0 - in.patron_commitment) + w.threat * in.threat_recency +
                         w.troops * in.troop_shortfall +
-                        w.decline * std::min(1.0, 10.0 * std::max(0.0, in.relative_decline)) -
+                        w.decline * std::min(1.0, 10.0 * std::max(0.0, in.relative_decline)) +
+                        w.credibility * (1.0 - std::clamp(in.credibility, 0.0, 1.0)) -
                         (in.partnership_in_force ? w.partnership_relief : 0.0),
                     0.0, 1.0);
 }
@@ -90,6 +91,10 @@ std::vector<ParameterSchema> CohesionMechanism::parameter_schema() {
       {"abandonment_decline", "Weight of the patron's relative capability decline", "weight", 0.1,
        "Assumption: hegemonic decline feeds abandonment fear; saturates at a 10% fall in share", 0,
        1, false},
+      {"abandonment_credibility", "Weight of 1 - the credibility of the patron's commitment", "weight", 0.15,
+       "Assumption: the pillars that make the commitment credible (treaty, forces, command, extended "
+       "deterrence) are what the host's abandonment fear is about (Snyder 1984)",
+       0, 1, false},
       {"abandonment_partnership_relief",
        "Abandonment fear removed while a partnership with the "
        "patron is in force",
@@ -131,6 +136,8 @@ CohesionMechanism::CohesionMechanism(const Scenario& scenario)
       commitment_dimension_(stance_dimension(scenario, "alliance_commitment")),
       engagement_dimension_(stance_dimension(scenario, "engagement_with_dprk")),
       accommodation_dimension_(stance_dimension(scenario, "accommodation_of_china")) {
+  const auto* deterrence = scenario.mechanism_section("deterrence");
+  has_deterrence_ = deterrence == nullptr || deterrence->enabled;
   const auto& definition = scenario.definition();
   const auto all_partnerships = partnerships(scenario);
   for (const auto& roles : patron_host_alliances(scenario)) {
@@ -154,6 +161,10 @@ CohesionMechanism::CohesionMechanism(const Scenario& scenario)
     }
     for (const auto& instrument : definition.alliances[roles.alliance].instruments)
       tracked.pillars.push_back(instrument.kind);
+    // The deterrence mechanism writes credibility for alliances whose host has an enduring rival.
+    for (const auto& rivalry : definition.rivalries)
+      if (rivalry.kind == RivalryKind::enduring && (rivalry.first == roles.host || rivalry.second == roles.host))
+        tracked.credibility_tracked = true;
     const auto& id = tracked.id;
     metrics_.push_back({fmt::format("cohesion.{}.cohesion", id), "index",
                         "Alliance cohesion (0 none, 1 full)", 0.0, 1.0, MetricKind::continuous});
@@ -298,13 +309,16 @@ class CohesionTrial final : public MechanismTrial {
                   world.patron_capability_share_start
             : 0.0;
     fear.partnership_in_force = partnership;
+    // With no deterrence mechanism there is no credibility term (credibility counts as full).
+    fear.credibility = mechanism_.has_deterrence_ && tracked.credibility_tracked ? alliance.credibility : 1.0;
     const AbandonmentWeights abandonment_weights{p_["abandonment_base"],
                                                  p_["abandonment_distraction"],
                                                  p_["abandonment_commitment"],
                                                  p_["abandonment_threat"],
                                                  p_["abandonment_troops"],
                                                  p_["abandonment_decline"],
-                                                 p_["abandonment_partnership_relief"]};
+                                                 p_["abandonment_partnership_relief"],
+                                                 p_["abandonment_credibility"]};
     alliance.abandonment_fear = abandonment_fear(fear, abandonment_weights);
 
     double theatre_level = 0.0;

@@ -41,6 +41,7 @@ struct AbandonmentInputs {
   double troop_shortfall = 0.0;    // 1 - troops / troops at start
   double relative_decline = 0.0;   // fall of the patron's capability share since the start / share
   bool partnership_in_force = false;
+  double credibility = 1.0;        // the patron's commitment's credibility (deterrence)
 };
 struct AbandonmentWeights {
   double base = 0.1;
@@ -50,6 +51,7 @@ struct AbandonmentWeights {
   double troops = 0.2;
   double decline = 0.1;
   double partnership_relief = 0.1;
+  double credibility = 0.15;
 };
 // clamp(base + w_d D + w_c (1 - C) + w_t R + w_s S + w_r min(1, 10 x decline) - w_p [partnership],
 // 0, 1)
@@ -76,6 +78,7 @@ class CohesionMechanism final : public Mechanism {
     std::vector<int> provocation_processes;  // event processes of the host's rivals
     std::vector<int> partnerships;           // partnerships containing patron and host
     std::vector<InstrumentKind> pillars;     // the alliance's instruments
+    bool credibility_tracked = false;        // deterrence writes this alliance's credibility
   };
 
  private:
@@ -83,6 +86,7 @@ class CohesionMechanism final : public Mechanism {
   Scenario scenario_;
   std::vector<Tracked> tracked_;
   std::optional<int> commitment_dimension_;
+  bool has_deterrence_ = true;  // the deterrence mechanism runs (and writes credibility)
   std::optional<int> engagement_dimension_;
   std::optional<int> accommodation_dimension_;
   std::vector<MetricSpec> metrics_;

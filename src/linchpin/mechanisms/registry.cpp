@@ -28,7 +28,8 @@ std::vector<ParameterSchema> no_parameters() {
 }
 
 // Order: politics first (who governs this month), then the world outside and its events, then
-// the alliance mechanisms that read them, cohesion last because it folds in everyone's friction.
+// the alliance mechanisms that read them; the bloc and deterrence (credibility) before cohesion,
+// which folds in everyone's friction and the credibility; nuclear hedging last (reads the fears).
 constexpr MechanismEntry kRegistry[] = {
     {"elections", "Elections on their real calendars; party turnover and leader stances",
      &make<ElectionsMechanism>, &no_parameters},
@@ -50,12 +51,12 @@ constexpr MechanismEntry kRegistry[] = {
      &make<TrilateralMechanism>, &TrilateralMechanism::parameter_schema},
     {"trade_coercion", "Trade dependence, economic coercion by the patron's rival, hedging",
      &make<TradeCoercionMechanism>, &TradeCoercionMechanism::parameter_schema},
-    {"cohesion", "Alliance cohesion, friction, abandonment and entrapment fear, rupture",
-     &make<CohesionMechanism>, &CohesionMechanism::parameter_schema},
     {"bloc", "The adversary bloc: ties, cohesion, transfers to the challenger", &make<BlocMechanism>,
      &BlocMechanism::parameter_schema},
     {"deterrence", "Tension, arsenal, threat, credibility from the pillars, crises (IIG as logit QRE)",
      &make<DeterrenceMechanism>, &DeterrenceMechanism::parameter_schema},
+    {"cohesion", "Alliance cohesion, friction, abandonment and entrapment fear, rupture",
+     &make<CohesionMechanism>, &CohesionMechanism::parameter_schema},
     {"nuclear_hedging", "The host's public support for a weapon and steps toward a programme",
      &make<NuclearHedgingMechanism>, &NuclearHedgingMechanism::parameter_schema},
 };

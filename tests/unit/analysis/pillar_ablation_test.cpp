@@ -68,12 +68,12 @@ class CredibilityRecorder final : public MonthObserver {
   std::size_t column_;
 };
 
-std::vector<std::vector<double>> credibility_paths(const Scenario& scenario, int trials) {
+std::vector<std::vector<double>> metric_paths(const Scenario& scenario, int trials, const std::string& metric) {
   const Simulation simulation(scenario);
   std::size_t column = 0;
   bool found = false;
   for (std::size_t m = 0; m < simulation.metrics().size(); ++m)
-    if (simulation.metrics()[m].spec.name == "deterrence.us-rok.credibility") {
+    if (simulation.metrics()[m].spec.name == metric) {
       column = m;
       found = true;
     }
@@ -90,11 +90,12 @@ std::vector<std::vector<double>> credibility_paths(const Scenario& scenario, int
 TEST(PillarAblation, RemovingAPillarNeverRaisesCredibility) {
   for (const char* file : {"korea-2026.yaml", "korea-2023.yaml"}) {
     const auto scenario = load_scenario((test::source_dir() / "scenarios" / file).string());
-    const auto baseline = credibility_paths(scenario, 150);
+    const auto baseline = metric_paths(scenario, 150, "deterrence.us-rok.credibility");
     for (const auto& variant : default_pillar_variants()) {
       if (variant.removed.empty()) continue;
       SCOPED_TRACE(std::string(file) + " " + variant.name);
-      const auto ablated = credibility_paths(without_instruments(scenario, variant.removed), 150);
+      const auto ablated =
+          metric_paths(without_instruments(scenario, variant.removed), 150, "deterrence.us-rok.credibility");
       int violations = 0;
       int lower = 0;
       for (std::size_t t = 0; t < baseline.size(); ++t)
@@ -109,6 +110,22 @@ TEST(PillarAblation, RemovingAPillarNeverRaisesCredibility) {
         EXPECT_GT(lower, 0) << "removing the pillar never changed credibility: the test would be vacuous";
       }
     }
+  }
+}
+
+TEST(PillarAblation, RemovingAPillarNeverLowersAbandonmentFear) {
+  const auto scenario = load_scenario((test::source_dir() / "scenarios" / "korea-2026.yaml").string());
+  const auto baseline = metric_paths(scenario, 150, "cohesion.us-rok.abandonment_fear");
+  for (const auto& variant : default_pillar_variants()) {
+    if (variant.removed.empty()) continue;
+    SCOPED_TRACE(variant.name);
+    const auto ablated =
+        metric_paths(without_instruments(scenario, variant.removed), 150, "cohesion.us-rok.abandonment_fear");
+    int violations = 0;
+    for (std::size_t t = 0; t < baseline.size(); ++t)
+      for (std::size_t m = 0; m < baseline[t].size(); ++m)
+        if (ablated[t][m] < baseline[t][m] - 1e-12) ++violations;
+    EXPECT_EQ(violations, 0);
   }
 }
 
