@@ -8,6 +8,7 @@
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <regex>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -140,6 +141,123 @@ TEST(KtabSmpReference, SoePolicyCompetitiveTurnByTurn) {
   REQUIRE_KTAB_DATA();
   check_reference_log("SOE-Pol-Comp.csv", "20170530_ref-SOE-Pol-Comp.txt", 28, {});
   check_reference_log("SOE-Pol-Comp.csv", "20170530_ref-SOE-Pol-Comp.txt", 28, ktab_code_options());
+}
+
+// KTAB's reference log prints, for every challenge, all three bargains it could form (whatever
+// the bargain model in use): the initiator's, the target's and their power-weighted compromise,
+// with both parties' 4-decimal estimates of the challenge. One block of turn 0.
+struct LoggedChallenge {
+  std::size_t initiator = 0;
+  std::size_t target = 0;
+  ChallengeEstimate by_initiator;  // the initiator's estimate, gain to the initiator
+  ChallengeEstimate by_target;     // the target's estimate, gain to the initiator
+  // [perspective: 0 initiator, 1 target, 2 compromise][side: 0 initiator, 1 target][dim],
+  // on the 0-100 scale.
+  std::vector<double> bargain[3][2];
+};
+
+std::vector<LoggedChallenge> read_turn_zero_challenges(const fs::path& path) {
+  static const std::regex challenge(
+      R"(^In turn 0 actor\s+(\d+) has most advantageous target\s+(\d+))");
+  static const std::regex estimate(
+      R"(^Est by\s+(\d+) of prob ([\d.]+) that \[\s*(\d+)>\s*(\d+)\], with expected gain to\s+(\d+) of ([-+\d.]+))");
+  static const std::regex header(
+      R"(^(Bargain \[\d+, (\d+):(\d+)\] from (\d+)'s|Power-weighted compromise))");
+  static const std::regex proposal(R"(proposes\s+(\d+) adopt:\s+(.*)$)");
+  std::vector<LoggedChallenge> out;
+  std::ifstream in(path);
+  std::string line;
+  std::smatch m;
+  while (std::getline(in, line)) {
+    if (line.rfind("In turn 1 ", 0) == 0) break;
+    if (std::regex_search(line, m, challenge)) {
+      out.push_back({});
+      out.back().initiator = std::stoul(m[1]);
+      out.back().target = std::stoul(m[2]);
+      continue;
+    }
+    if (out.empty()) continue;
+    auto& c = out.back();
+    if (std::regex_search(line, m, estimate)) {
+      const std::size_t by = std::stoul(m[1]);
+      const std::size_t gain_to = std::stoul(m[5]);
+      if (gain_to != c.initiator) continue;
+      const ChallengeEstimate e{std::stod(m[2]), std::stod(m[6])};
+      (by == c.initiator ? c.by_initiator : c.by_target) = e;
+    } else if (std::regex_search(line, m, header)) {
+      const int perspective = !m[4].matched ? 2 : (std::stoul(m[4]) == c.initiator ? 0 : 1);
+      for (int k = 0; k < 2 && std::getline(in, line); ++k) {
+        if (!std::regex_search(line, m, proposal)) continue;
+        const int side = std::stoul(m[1]) == c.initiator ? 0 : 1;
+        c.bargain[perspective][side] = numbers_after(m[2], 0);
+      }
+    }
+  }
+  return out;
+}
+
+// Largest difference, on the 0-100 scale, between a bargain and the log's two printed sides.
+double largest_difference(const BargainProposal& ours, const std::vector<double> (&logged)[2]) {
+  double worst = 0.0;
+  for (std::size_t d = 0; d < ours.for_initiator.size(); ++d) {
+    worst = std::max(worst, std::fabs(100 * ours.for_initiator[d] - logged[0].at(d)));
+    worst = std::max(worst, std::fabs(100 * ours.for_receiver[d] - logged[1].at(d)));
+  }
+  return worst;
+}
+
+// Given the log's own (rounded) estimates, propose_bargains reproduces the printed bargains of
+// turn 0 with KTAB's code options (the target interpolates with the initiator's expected gain;
+// the compromise weighs both sides by the initiator's capability), and the documented readings
+// do not. Tolerance: the 4-decimal estimates move a rounded bargain by at most one unit of its
+// 4th unit-scale decimal (0.01 here), plus the print's own rounding.
+TEST(KtabSmpReference, TurnZeroBargainsOfEveryPerspective) {
+  REQUIRE_KTAB_DATA();
+  const auto problem = read_ktab_csv(ktab_dir() / "dummyData_3Dim.csv");
+  const auto logged = read_turn_zero_challenges(ktab_dir() / "20170530_ref-dummyData_3Dim.txt");
+  ASSERT_EQ(logged.size(), 7u);  // every actor challenges someone in turn 0
+  auto party = [&](std::size_t a) {
+    const auto& actor = problem.actors.at(a);
+    BargainParty out{{}, actor.saliences, actor.capability};
+    for (double x : actor.positions) out.position.push_back(x / 100.0);
+    return out;
+  };
+  constexpr double kTolerance = 0.0105;
+  int documented_target_differs = 0;
+  int documented_weights_differ = 0;
+  for (const auto& c : logged) {
+    SCOPED_TRACE(fmt::format("challenge {} -> {}", c.initiator, c.target));
+    for (const auto& perspective : c.bargain)
+      for (const auto& side : perspective) ASSERT_EQ(side.size(), 3u);
+    const auto i = party(c.initiator);
+    const auto j = party(c.target);
+    SpatialModelOptions ktab = ktab_code_options();
+    ktab.bargain_model = BargainModel::InitRcvrInterp;
+    const auto both = propose_bargains(ktab, i, j, c.by_initiator, c.by_target);
+    ASSERT_EQ(both.size(), 2u);
+    EXPECT_LE(largest_difference(both[0], c.bargain[0]), kTolerance);
+    EXPECT_LE(largest_difference(both[1], c.bargain[1]), kTolerance);
+    ktab.bargain_model = BargainModel::PWCompInterp;
+    const auto compromise = propose_bargains(ktab, i, j, c.by_initiator, c.by_target);
+    ASSERT_EQ(compromise.size(), 1u);
+    EXPECT_LE(largest_difference(compromise[0], c.bargain[2]), kTolerance);
+
+    SpatialModelOptions documented;
+    documented.bargain_model = BargainModel::InitRcvrInterp;
+    const auto target_view = propose_bargains(documented, i, j, c.by_initiator, c.by_target);
+    if (largest_difference(target_view[1], c.bargain[1]) > 0.5) ++documented_target_differs;
+    documented.bargain_model = BargainModel::PWCompInterp;
+    documented.target_bargain_input = TargetBargainInput::KtabExpectedGain;
+    const auto weighted = propose_bargains(documented, i, j, c.by_initiator, c.by_target);
+    if (largest_difference(weighted[0], c.bargain[2]) > 0.5) ++documented_weights_differ;
+  }
+  std::cout << "[ KTAB log ] turn 0: documented target input misses " << documented_target_differs
+            << " of 7 target bargains, documented weights miss " << documented_weights_differ
+            << " of 7 compromises (by > 0.5)\n";
+  EXPECT_EQ(documented_target_differs, 7);
+  // The one compromise the documented weights also match is 6 -> 1, whose capabilities are
+  // nearly equal (54.178 and 53.393), so both weightings agree to the printed precision.
+  EXPECT_EQ(documented_weights_differ, 6);
 }
 
 // KTAB's tabular output (turn, actor, dimension, position, prob) for the larger inputs.

@@ -427,11 +427,6 @@ class TurnAnalysis {
   std::vector<double> probabilities_;
 };
 
-struct ChallengeEstimate {
-  double probability = 0.0;  // estimated probability that the initiator wins
-  double gain = 0.0;         // estimated expected change in utility for the affected actor
-};
-
 // h's estimate of the challenge of i against j and its expected gain for actor k.
 ChallengeEstimate estimate_challenge(const TurnAnalysis& turn, const Actors& actors,
                                      const SpatialModelOptions& options, std::size_t h,
@@ -476,19 +471,6 @@ ChallengeEstimate estimate_challenge(const TurnAnalysis& turn, const Actors& act
   return {p, challenge - status_quo};
 }
 
-Bargain interpolate(const Actors& actors, const Matrix& positions, const SpatialModelOptions& o,
-                    std::size_t i, std::size_t j, double p_i) {
-  Bargain b{i, j, positions[i], positions[j]};
-  for (std::size_t d = 0; d < positions[i].size(); ++d) {
-    const auto [bi, bj] =
-        interpolate_dimension(o.interpolation, positions[i][d], actors.salience[i][d], p_i,
-                              positions[j][d], actors.salience[j][d], 1.0 - p_i);
-    b.for_initiator[d] = bi;
-    b.for_receiver[d] = bj;
-  }
-  return b;
-}
-
 void validate(const BargainingProblem& problem) {
   DiagnosticList problems;
   const std::size_t dims = problem.dimensions.size();
@@ -531,6 +513,62 @@ void validate(const BargainingProblem& problem) {
   problems.throw_if_any();
 }
 
+// The S^nP^m (or S2PMax) bargain between the two parties when the initiator wins with p_i.
+BargainProposal interpolate(BargainInterpolation method, const BargainParty& i,
+                            const BargainParty& j, double p_i) {
+  BargainProposal b{i.position, j.position};
+  for (std::size_t d = 0; d < i.position.size(); ++d) {
+    const auto [bi, bj] = interpolate_dimension(method, i.position[d], i.saliences[d], p_i,
+                                                j.position[d], j.saliences[d], 1.0 - p_i);
+    b.for_initiator[d] = bi;
+    b.for_receiver[d] = bj;
+  }
+  return b;
+}
+
+}  // namespace
+
+std::vector<BargainProposal> propose_bargains(const SpatialModelOptions& options,
+                                              const BargainParty& initiator,
+                                              const BargainParty& target,
+                                              const ChallengeEstimate& by_initiator,
+                                              const ChallengeEstimate& by_target) {
+  const BargainProposal from_i =
+      interpolate(options.interpolation, initiator, target, by_initiator.probability);
+  if (options.bargain_model == BargainModel::InitOnlyInterp) return {from_i};
+  const double p_by_j = options.target_bargain_input == TargetBargainInput::VictoryProbability
+                            ? by_target.probability
+                            : by_target.gain;
+  const BargainProposal from_j = interpolate(options.interpolation, initiator, target, p_by_j);
+  if (options.bargain_model == BargainModel::InitRcvrInterp) return {from_i, from_j};
+  const double w_i = initiator.capability * sum(initiator.saliences);
+  const double cap_j = options.compromise_weights == CompromiseWeights::OwnCapability
+                           ? target.capability
+                           : initiator.capability;
+  const double w_j = cap_j * sum(target.saliences);
+  BargainProposal mixed = from_i;
+  for (std::size_t d = 0; d < mixed.for_initiator.size(); ++d) {
+    mixed.for_initiator[d] =
+        (w_i * from_i.for_initiator[d] + w_j * from_j.for_initiator[d]) / (w_i + w_j);
+    mixed.for_receiver[d] =
+        (w_i * from_i.for_receiver[d] + w_j * from_j.for_receiver[d]) / (w_i + w_j);
+  }
+  return {mixed};
+}
+
+std::size_t choose_bargain(StateTransitions transitions, const std::vector<double>& probabilities,
+                           double uniform_draw) {
+  const auto& p = probabilities;
+  if (transitions == StateTransitions::Deterministic)
+    return static_cast<std::size_t>(std::max_element(p.begin(), p.end()) - p.begin());
+  double draw = uniform_draw;
+  for (std::size_t m = 0; m < p.size(); ++m) {
+    if (draw < p[m]) return m;
+    draw -= p[m];
+  }
+  return p.size() - 1;
+}
+
 double move_measure(StopMeasure measure, const Matrix& a, const Matrix& b) {
   double total = 0.0;
   for (std::size_t i = 0; i < a.size(); ++i) {
@@ -540,8 +578,6 @@ double move_measure(StopMeasure measure, const Matrix& a, const Matrix& b) {
   if (measure == StopMeasure::RmsOfMoves) return std::sqrt(total / static_cast<double>(a.size()));
   return total;
 }
-
-}  // namespace
 
 SpatialModelOptions ktab_code_options() {
   SpatialModelOptions options;
@@ -555,7 +591,6 @@ SpatialModelResult run_spatial_model(const BargainingProblem& problem,
                                      const SpatialModelOptions& options) {
   validate(problem);
   const std::size_t n = problem.actors.size();
-  const std::size_t dims = problem.dimensions.size();
   const double lo = problem.scale_min;
   const double span = problem.scale_max - problem.scale_min;
 
@@ -610,38 +645,15 @@ SpatialModelResult run_spatial_model(const BargainingProblem& problem,
       }
       if (best == n) continue;
       const std::size_t j = best;
-      const Bargain from_i = interpolate(actors, current, options, i, j, best_estimate.probability);
-      if (options.bargain_model == BargainModel::InitOnlyInterp) {
-        queues[i].push_back(from_i);
-        queues[j].push_back(from_i);
-        continue;
-      }
-      const auto by_j = estimate_challenge(now, actors, options, j, i, i, j);
-      const double p_by_j = options.target_bargain_input == TargetBargainInput::VictoryProbability
-                                ? by_j.probability
-                                : by_j.gain;
-      const Bargain from_j = interpolate(actors, current, options, i, j, p_by_j);
-      if (options.bargain_model == BargainModel::InitRcvrInterp) {
-        for (std::size_t a : {i, j}) {
-          queues[a].push_back(from_i);
-          queues[a].push_back(from_j);
-        }
-        continue;
-      }
-      const double w_i = actors.capability[i] * actors.total_salience[i];
-      const double cap_j = options.compromise_weights == CompromiseWeights::OwnCapability
-                               ? actors.capability[j]
-                               : actors.capability[i];
-      const double w_j = cap_j * actors.total_salience[j];
-      Bargain mixed = from_i;
-      for (std::size_t d = 0; d < dims; ++d) {
-        mixed.for_initiator[d] =
-            (w_i * from_i.for_initiator[d] + w_j * from_j.for_initiator[d]) / (w_i + w_j);
-        mixed.for_receiver[d] =
-            (w_i * from_i.for_receiver[d] + w_j * from_j.for_receiver[d]) / (w_i + w_j);
-      }
-      queues[i].push_back(mixed);
-      queues[j].push_back(mixed);
+      const BargainParty party_i{current[i], actors.salience[i], actors.capability[i]};
+      const BargainParty party_j{current[j], actors.salience[j], actors.capability[j]};
+      // The target's estimate (of the initiator's gain) is needed only beyond InitOnlyInterp.
+      const ChallengeEstimate by_j = options.bargain_model == BargainModel::InitOnlyInterp
+                                         ? ChallengeEstimate{}
+                                         : estimate_challenge(now, actors, options, j, i, i, j);
+      for (const auto& proposal : propose_bargains(options, party_i, party_j, best_estimate, by_j))
+        for (std::size_t a : {i, j})
+          queues[a].push_back({i, j, proposal.for_initiator, proposal.for_receiver});
     }
 
     // Each actor's queue is decided by a PCE over the states its bargains would produce, valued
@@ -664,20 +676,10 @@ SpatialModelResult run_spatial_model(const BargainingProblem& problem,
       }
       const auto p = scalar_pce(options.voting_rule, options.victory_model, options.pce_model,
                                 actors.capability, u);
-      std::size_t chosen = 0;
-      if (options.transitions == StateTransitions::Deterministic) {
-        chosen = static_cast<std::size_t>(std::max_element(p.begin(), p.end()) - p.begin());
-      } else {
-        double draw = stream.uniform();
-        chosen = p.size() - 1;
-        for (std::size_t m = 0; m < p.size(); ++m) {
-          if (draw < p[m]) {
-            chosen = m;
-            break;
-          }
-          draw -= p[m];
-        }
-      }
+      // Only stochastic transitions draw, so a deterministic run leaves the stream untouched.
+      const double draw =
+          options.transitions == StateTransitions::Stochastic ? stream.uniform() : 0.0;
+      const std::size_t chosen = choose_bargain(options.transitions, p, draw);
       const Bargain& b = queue[chosen];
       next[k] = b.status_quo() ? current[k] : (b.initiator == k ? b.for_initiator : b.for_receiver);
     }

@@ -5,6 +5,7 @@
 // every actor adopts one bargain from its queue by a probabilistic Condorcet election (PCE).
 // Model variants carry KTAB's own names. See docs/models/spatial_model.md.
 #include <array>
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -182,6 +183,43 @@ double third_party_vote(VotingRule rule, ThirdPartyCommit commit, double weight,
 // Bargain on one dimension: positions t_i, t_j, saliences, probabilities; returns {b_i, b_j}.
 std::array<double, 2> interpolate_dimension(BargainInterpolation method, double t_i, double s_i,
                                             double p_i, double t_j, double s_j, double p_j);
+
+// One actor's estimate of a challenge of i against j.
+struct ChallengeEstimate {
+  double probability = 0.0;  // estimated probability that the initiator wins
+  double gain = 0.0;         // estimated expected change in utility for the affected actor
+};
+// A party to a bargain: position (unit scale), saliences per dimension, capability.
+struct BargainParty {
+  std::vector<double> position;
+  std::vector<double> saliences;
+  double capability = 0.0;
+};
+// A bargain's new positions (unit scale) for the initiator and for the receiver.
+struct BargainProposal {
+  std::vector<double> for_initiator;
+  std::vector<double> for_receiver;
+};
+// The bargains proposed when `initiator` challenges `target` (step 5 of the docs page), in the
+// order they join both parties' queues. `by_initiator` is the initiator's estimate of its own
+// challenge; `by_target` is the target's estimate of the same challenge and of the initiator's
+// gain (used only by InitRcvrInterp and PWCompInterp, through target_bargain_input).
+// InitOnlyInterp: one bargain; InitRcvrInterp: the initiator's then the target's; PWCompInterp:
+// one, their mean weighted by capability x total salience (per compromise_weights).
+std::vector<BargainProposal> propose_bargains(const SpatialModelOptions& options,
+                                              const BargainParty& initiator,
+                                              const BargainParty& target,
+                                              const ChallengeEstimate& by_initiator,
+                                              const ChallengeEstimate& by_target);
+// Index of the bargain an actor adopts from its queue's PCE probabilities: the most probable
+// (Deterministic; the first on ties) or the one whose cumulative-probability interval holds
+// `uniform_draw` in [0, 1) (Stochastic; the last if round-off leaves the draw beyond the total).
+std::size_t choose_bargain(StateTransitions transitions, const std::vector<double>& probabilities,
+                           double uniform_draw);
+// How far the positions moved between two states (rows are actors, unit scale): the RMS over
+// actors of the Euclidean distance moved (RmsOfMoves) or its sum (KtabSumOfMoves).
+double move_measure(StopMeasure measure, const std::vector<std::vector<double>>& before,
+                    const std::vector<std::vector<double>>& after);
 
 // ---- The run ----
 

@@ -2,6 +2,7 @@
 // test per model option, plus properties of whole runs.
 #include "linchpin/bargaining/spatial_model.hpp"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <numeric>
@@ -163,6 +164,258 @@ TEST(SpatialModelKernels, EveryBargainInterpolation) {
   EXPECT_DOUBLE_EQ(none[1], 0.8);
 }
 
+// Two parties on two dimensions (unit scale) for the bargain-model kernel:
+// initiator i at (0.2, 0.6), saliences (0.5, 0.25), capability 40 (total salience 0.75);
+// target j at (0.8, 0.2), saliences (0.25, 0.5), capability 60 (total salience 0.75).
+// i estimates it wins with P = 0.75; j estimates P = 0.5 and i's expected gain 0.25.
+// Interpolation S1P1 throughout (weights s * p, with p_j = 1 - p_i); the 1e-6 floors move
+// nothing at 4 decimals.
+//   i's bargain (p_i 0.75): dim 0 w = 0.375 : 0.0625 -> (0.075 + 0.05) / 0.4375 = 0.285714
+//     -> 0.2857; dim 1 w = 0.1875 : 0.125 -> (0.1125 + 0.025) / 0.3125 = 0.44
+//   j's bargain from P (p_i 0.5): dim 0 w = 0.25 : 0.125 -> (0.05 + 0.1) / 0.375 = 0.4;
+//     dim 1 w = 0.125 : 0.25 -> (0.075 + 0.05) / 0.375 = 0.333333 -> 0.3333
+//   j's bargain from the gain (p_i 0.25): dim 0 w = 0.125 : 0.1875 -> (0.025 + 0.15) / 0.3125
+//     = 0.56; dim 1 w = 0.0625 : 0.375 -> (0.0375 + 0.075) / 0.4375 = 0.257143 -> 0.2571
+struct TwoParties {
+  BargainParty initiator{{0.2, 0.6}, {0.5, 0.25}, 40};
+  BargainParty target{{0.8, 0.2}, {0.25, 0.5}, 60};
+  ChallengeEstimate by_initiator{0.75, 0.1};
+  ChallengeEstimate by_target{0.5, 0.25};
+};
+
+std::vector<BargainProposal> proposals(BargainModel model, TargetBargainInput input,
+                                       CompromiseWeights weights) {
+  const TwoParties parties;
+  SpatialModelOptions o;
+  o.interpolation = BargainInterpolation::S1P1;
+  o.bargain_model = model;
+  o.target_bargain_input = input;
+  o.compromise_weights = weights;
+  return propose_bargains(o, parties.initiator, parties.target, parties.by_initiator,
+                          parties.by_target);
+}
+
+// Both sides of every S1P1 bargain here agree at 4 decimals.
+void expect_bargain(const BargainProposal& b, double x0, double x1, double tolerance) {
+  ASSERT_EQ(b.for_initiator.size(), 2u);
+  ASSERT_EQ(b.for_receiver.size(), 2u);
+  EXPECT_NEAR(b.for_initiator[0], x0, tolerance);
+  EXPECT_NEAR(b.for_initiator[1], x1, tolerance);
+  EXPECT_NEAR(b.for_receiver[0], x0, tolerance);
+  EXPECT_NEAR(b.for_receiver[1], x1, tolerance);
+}
+
+TEST(SpatialModelBargainModels, InitOnlyInterpProposesTheInitiatorsBargain) {
+  // One bargain, the initiator's (0.2857, 0.44); the target's estimate is not used.
+  for (auto input : {TargetBargainInput::VictoryProbability, TargetBargainInput::KtabExpectedGain})
+    for (auto weights :
+         {CompromiseWeights::OwnCapability, CompromiseWeights::KtabInitiatorCapability}) {
+      const auto b = proposals(BargainModel::InitOnlyInterp, input, weights);
+      ASSERT_EQ(b.size(), 1u);
+      expect_bargain(b[0], 0.2857, 0.44, 1e-12);
+    }
+}
+
+TEST(SpatialModelBargainModels, InitRcvrInterpWithTheTargetsVictoryProbability) {
+  // Two bargains: the initiator's (0.2857, 0.44), then the target's from P = 0.5: (0.4, 0.3333).
+  const auto b = proposals(BargainModel::InitRcvrInterp, TargetBargainInput::VictoryProbability,
+                           CompromiseWeights::OwnCapability);
+  ASSERT_EQ(b.size(), 2u);
+  expect_bargain(b[0], 0.2857, 0.44, 1e-12);
+  expect_bargain(b[1], 0.4, 0.3333, 1e-12);
+}
+
+TEST(SpatialModelBargainModels, InitRcvrInterpWithKtabExpectedGain) {
+  // KTAB's code: the target interpolates with its estimate of the initiator's expected gain
+  // (0.25) in place of a probability: (0.56, 0.2571).
+  const auto b = proposals(BargainModel::InitRcvrInterp, TargetBargainInput::KtabExpectedGain,
+                           CompromiseWeights::OwnCapability);
+  ASSERT_EQ(b.size(), 2u);
+  expect_bargain(b[0], 0.2857, 0.44, 1e-12);
+  expect_bargain(b[1], 0.56, 0.2571, 1e-12);
+}
+
+TEST(SpatialModelBargainModels, PWCompInterpWithOwnCapability) {
+  // Weights capability x total salience: i 40 * 0.75 = 30, j 60 * 0.75 = 45 -> 0.4 : 0.6.
+  // From P: 0.4 (0.2857, 0.44) + 0.6 (0.4, 0.3333) = (0.11428 + 0.24, 0.176 + 0.19998)
+  //   = (0.35428, 0.37598)
+  auto b = proposals(BargainModel::PWCompInterp, TargetBargainInput::VictoryProbability,
+                     CompromiseWeights::OwnCapability);
+  ASSERT_EQ(b.size(), 1u);
+  expect_bargain(b[0], 0.35428, 0.37598, 1e-12);
+  // From the gain: 0.4 (0.2857, 0.44) + 0.6 (0.56, 0.2571) = (0.11428 + 0.336, 0.176 + 0.15426)
+  //   = (0.45028, 0.33026)
+  b = proposals(BargainModel::PWCompInterp, TargetBargainInput::KtabExpectedGain,
+                CompromiseWeights::OwnCapability);
+  ASSERT_EQ(b.size(), 1u);
+  expect_bargain(b[0], 0.45028, 0.33026, 1e-12);
+}
+
+TEST(SpatialModelBargainModels, PWCompInterpWithKtabInitiatorCapability) {
+  // KTAB's code weighs the target by the initiator's capability: 40 * 0.75 = 30 for both
+  // sides -> the plain mean. From P: ((0.2857 + 0.4) / 2, (0.44 + 0.3333) / 2)
+  //   = (0.34285, 0.38665)
+  auto b = proposals(BargainModel::PWCompInterp, TargetBargainInput::VictoryProbability,
+                     CompromiseWeights::KtabInitiatorCapability);
+  ASSERT_EQ(b.size(), 1u);
+  expect_bargain(b[0], 0.34285, 0.38665, 1e-12);
+  // From the gain (KTAB's code throughout): ((0.2857 + 0.56) / 2, (0.44 + 0.2571) / 2)
+  //   = (0.42285, 0.34855)
+  b = proposals(BargainModel::PWCompInterp, TargetBargainInput::KtabExpectedGain,
+                CompromiseWeights::KtabInitiatorCapability);
+  ASSERT_EQ(b.size(), 1u);
+  expect_bargain(b[0], 0.42285, 0.34855, 1e-12);
+}
+
+TEST(SpatialModelKernels, EveryStateTransitions) {
+  // Queue probabilities (0.2, 0.5, 0.3). Deterministic: the most probable, index 1, whatever
+  // the draw. Stochastic: intervals [0, 0.2) -> 0, [0.2, 0.7) -> 1, [0.7, 1) -> 2.
+  const std::vector<double> p{0.2, 0.5, 0.3};
+  EXPECT_EQ(choose_bargain(StateTransitions::Deterministic, p, 0.0), 1u);
+  EXPECT_EQ(choose_bargain(StateTransitions::Deterministic, p, 0.95), 1u);
+  EXPECT_EQ(choose_bargain(StateTransitions::Stochastic, p, 0.1), 0u);
+  EXPECT_EQ(choose_bargain(StateTransitions::Stochastic, p, 0.25), 1u);
+  EXPECT_EQ(choose_bargain(StateTransitions::Stochastic, p, 0.65), 1u);
+  EXPECT_EQ(choose_bargain(StateTransitions::Stochastic, p, 0.75), 2u);
+  // Round-off can leave a draw beyond the total: the last option.
+  EXPECT_EQ(choose_bargain(StateTransitions::Stochastic, {0.25, 0.25, 0.25}, 0.9), 2u);
+  // Ties, deterministic: the first (the status quo comes first in every queue).
+  EXPECT_EQ(choose_bargain(StateTransitions::Deterministic, {0.4, 0.4, 0.2}, 0.0), 0u);
+}
+
+TEST(SpatialModelKernels, EveryStopMeasure) {
+  // Actor 0 moves (0.3, 0.4): distance 0.5; actor 1 moves (0, 0.12): distance 0.12.
+  // RmsOfMoves sqrt((0.25 + 0.0144) / 2) = sqrt(0.1322) = 0.36359318; KtabSumOfMoves 0.62.
+  const std::vector<std::vector<double>> before{{0.1, 0.2}, {0.5, 0.5}};
+  const std::vector<std::vector<double>> after{{0.4, 0.6}, {0.5, 0.62}};
+  EXPECT_NEAR(move_measure(StopMeasure::RmsOfMoves, before, after), 0.36359318, 1e-8);
+  EXPECT_NEAR(move_measure(StopMeasure::KtabSumOfMoves, before, after), 0.62, 1e-12);
+  EXPECT_EQ(move_measure(StopMeasure::RmsOfMoves, before, before), 0.0);
+}
+
+// Two actors, one dimension, scale [0, 100] (unit positions 0.2 and 0.8, distance 0.6):
+// actor 0 capability 3, salience 0.8; actor 1 capability 1, salience 0.5. One turn by hand,
+// default options except the bargain model, target input and compromise weights.
+BargainingProblem two_actor_problem() {
+  BargainingProblem p;
+  p.name = "two";
+  p.dimensions = {"x"};
+  p.scale_min = 0;
+  p.scale_max = 100;
+  BargainingActor a0;
+  a0.name = "A0";
+  a0.capability = 3;
+  a0.positions = {20};
+  a0.saliences = {0.8};
+  BargainingActor a1 = a0;
+  a1.name = "A1";
+  a1.capability = 1;
+  a1.positions = {80};
+  a1.saliences = {0.5};
+  p.actors = {a0, a1};
+  return p;
+}
+
+// Turn 0 by hand:
+// - Risk-neutral election of the two positions: actor 0 votes 3 * 0.6 = 1.8 for its own,
+//   actor 1 votes 1 * 0.6 = 0.6 for its own: P(0 > 1) = 0.75, conditional PCE (0.75, 0.25).
+//   Risk range Mid: the likelier position R_0 = +1, the other R_1 = -0.5.
+// - OneThird adjustment: 0's view of 1: (2 - 0.5)/3 = 0.5; 1's view of 0: (-1 + 1)/3 = 0.
+//   Utilities (1 - d)(1 + d R) at d = 0.6: by 0: U0(0,1) = 0.4 * 1.6 = 0.64, U0(1,0) =
+//   0.4 * 1.3 = 0.52; by 1: U1(0,1) = 0.4 * 1.0 = 0.4, U1(1,0) = 0.4 * 0.7 = 0.28.
+// - Reported probabilities (own utilities): votes 3 (1 - 0.64) = 1.08 vs 1 (1 - 0.28) = 0.72:
+//   P = 0.6 -> (0.6, 0.4).
+// - 0 challenges 1, by 0: principal weights 3 * 0.8 = 2.4, 1 * 0.5 = 0.5; votes
+//   2.4 (1 - 0.64) = 0.864 vs 0.5 (1 - 0.52) = 0.24: P = 0.864 / 1.104 = 18/23 = 0.782609.
+//   Gain to 0: (1 - 0.5) * 2 + 0.5 (P * 2 + (1 - P) * 1.28) - (1 + 0.64) = 0.281739 > 0.
+// - 1 challenges 0, by 1: votes 0.5 (1 - 0.28) = 0.36 vs 2.4 (1 - 0.4) = 1.44: P = 0.2; gain
+//   (1 - 0.8) * 2 + 0.8 (0.2 * 2 + 0.8 * 0.56) - 1.28 = -0.2016: no challenge.
+// - 1's estimate of 0's challenge: votes 2.4 (1 - 0.4) = 1.44 vs 0.5 (1 - 0.28) = 0.36:
+//   P = 0.8; gain to 0: 0.5 * 2 + 0.5 (0.8 * 2 + 0.2 * 0.8) - 1.4 = 0.48.
+// - S2P2 bargains (w = (s p)^2): from 0's P: (14.4/23)^2 : (2.5/23)^2 = 207.36 : 6.25 ->
+//   (207.36 * 0.2 + 6.25 * 0.8) / 213.61 = 0.217555 -> 0.2176. From 1's P = 0.8:
+//   0.4096 : 0.01 -> 0.08992 / 0.4196 = 0.214299 -> 0.2143. From 1's gain 0.48 (KTAB's code):
+//   0.147456 : 0.0676 -> 0.0835712 / 0.215056 = 0.388602 -> 0.3886.
+// - Queues: each actor's holds its status quo and the same bargains (both move to the bargain).
+//   Each option is valued by each actor at the mean of its utilities of the two positions,
+//   with its own R: status quo 0: (1 + 0.64)/2 = 0.82, 1: (1 + 0.28)/2 = 0.64.
+//   Bargain at x: 0: (1 - d)(1 + d), d = x - 0.2; 1: (1 - d)(1 - d/2), d = 0.8 - x.
+//   0.2176: 0.99969, 0.29599; 0.2143: 0.99980, 0.29297; 0.3886: 0.96443, 0.46752.
+SpatialModelResult one_turn(BargainModel model, TargetBargainInput input,
+                            CompromiseWeights weights) {
+  SpatialModelOptions o;
+  o.bargain_model = model;
+  o.target_bargain_input = input;
+  o.compromise_weights = weights;
+  o.max_turns = 1;
+  return run_spatial_model(two_actor_problem(), o);
+}
+
+TEST(SpatialModelBargainModels, OneTurnByHandTurnZero) {
+  const auto r = one_turn(BargainModel::InitOnlyInterp, TargetBargainInput::VictoryProbability,
+                          CompromiseWeights::OwnCapability);
+  ASSERT_EQ(r.turns.size(), 2u);
+  EXPECT_NEAR(r.turns[0].risk_attitudes[0], 1.0, 1e-9);
+  EXPECT_NEAR(r.turns[0].risk_attitudes[1], -0.5, 1e-9);
+  EXPECT_NEAR(r.turns[0].probabilities[0], 0.6, 1e-8);
+  EXPECT_NEAR(r.turns[0].probabilities[1], 0.4, 1e-8);
+}
+
+TEST(SpatialModelBargainModels, OneTurnByHandInitOnlyInterp) {
+  // Queue {status quo, 0.2176}: coalitions 3 (0.99969 - 0.82) = 0.539 for the bargain,
+  // 1 (0.64 - 0.29599) = 0.344 against: P = 0.61, the bargain. Both adopt 21.76.
+  const auto r = one_turn(BargainModel::InitOnlyInterp, TargetBargainInput::VictoryProbability,
+                          CompromiseWeights::OwnCapability);
+  EXPECT_NEAR(r.turns[1].positions[0][0], 21.76, 1e-9);
+  EXPECT_NEAR(r.turns[1].positions[1][0], 21.76, 1e-9);
+}
+
+TEST(SpatialModelBargainModels, OneTurnByHandInitRcvrInterp) {
+  // Victory probability: queue {SQ, 0.2176, 0.2143}. 0.2176 beats 0.2143 by
+  // 1 (0.29599 - 0.29297) = 0.00302 against 3 (0.99980 - 0.99969) = 0.00033 (P = 0.90) and
+  // the status quo (P = 0.61): conditional PCE (0.20, 0.72, 0.08) -> both adopt 21.76.
+  auto r = one_turn(BargainModel::InitRcvrInterp, TargetBargainInput::VictoryProbability,
+                    CompromiseWeights::OwnCapability);
+  EXPECT_NEAR(r.turns[1].positions[0][0], 21.76, 1e-9);
+  EXPECT_NEAR(r.turns[1].positions[1][0], 21.76, 1e-9);
+  // KTAB's expected gain: queue {SQ, 0.2176, 0.3886}. 0.3886 beats 0.2176 by
+  // 1 (0.46752 - 0.29599) = 0.17153 against 3 (0.99969 - 0.96443) = 0.1058 (P = 0.62) and the
+  // status quo by 3 (0.96443 - 0.82) = 0.4333 against 0.64 - 0.46752 = 0.17248 (P = 0.72):
+  // conditional PCE (0.14, 0.30, 0.56) -> both adopt 38.86.
+  r = one_turn(BargainModel::InitRcvrInterp, TargetBargainInput::KtabExpectedGain,
+               CompromiseWeights::OwnCapability);
+  EXPECT_NEAR(r.turns[1].positions[0][0], 38.86, 1e-9);
+  EXPECT_NEAR(r.turns[1].positions[1][0], 38.86, 1e-9);
+}
+
+TEST(SpatialModelBargainModels, OneTurnByHandPWCompInterp) {
+  // Compromise weights 0: 3 * 0.8 = 2.4; 1: 1 * 0.5 = 0.5 (own) or 3 * 0.5 = 1.5 (KTAB's
+  // code). Each compromise beats the status quo (it lies near 0's position and 0 has
+  // capability 3; P about 0.61-0.65), so both adopt it:
+  //   P,    own:  (2.4 * 0.2176 + 0.5 * 0.2143) / 2.9 = 0.62939 / 2.9 = 0.217031
+  //   P,    KTAB: (2.4 * 0.2176 + 1.5 * 0.2143) / 3.9 = 0.84369 / 3.9 = 0.216331
+  //   gain, own:  (2.4 * 0.2176 + 0.5 * 0.3886) / 2.9 = 0.71654 / 2.9 = 0.247083
+  //   gain, KTAB: (2.4 * 0.2176 + 1.5 * 0.3886) / 3.9 = 1.10514 / 3.9 = 0.283369
+  struct Case {
+    TargetBargainInput input;
+    CompromiseWeights weights;
+    double position;
+  };
+  const Case cases[] = {
+      {TargetBargainInput::VictoryProbability, CompromiseWeights::OwnCapability, 0.62939 / 2.9},
+      {TargetBargainInput::VictoryProbability, CompromiseWeights::KtabInitiatorCapability,
+       0.84369 / 3.9},
+      {TargetBargainInput::KtabExpectedGain, CompromiseWeights::OwnCapability, 0.71654 / 2.9},
+      {TargetBargainInput::KtabExpectedGain, CompromiseWeights::KtabInitiatorCapability,
+       1.10514 / 3.9},
+  };
+  for (const auto& c : cases) {
+    const auto r = one_turn(BargainModel::PWCompInterp, c.input, c.weights);
+    EXPECT_NEAR(r.turns[1].positions[0][0], 100 * c.position, 1e-9);
+    EXPECT_NEAR(r.turns[1].positions[1][0], 100 * c.position, 1e-9);
+  }
+}
+
 BargainingProblem four_actor_problem() {
   BargainingProblem p;
   p.name = "test";
@@ -175,7 +428,7 @@ BargainingProblem four_actor_problem() {
                              {80, 30, 90, 0.6, 0.1}};
   for (int i = 0; i < 4; ++i) {
     BargainingActor a;
-    a.name = "A" + std::to_string(i);
+    a.name = fmt::format("A{}", i);
     a.capability = data[i][0];
     a.positions = {data[i][1], data[i][2]};
     a.saliences = {data[i][3], data[i][4]};
