@@ -31,13 +31,16 @@ check: build
 asan-check: deps
 	@cmake -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=Debug -DLINCHPIN_SANITIZE=ON -DLINCHPIN_WERROR=ON -DLINCHPIN_BUILD_BENCH=OFF > /dev/null
 	@cmake --build $(ASAN_BUILD) -j $(JOBS) --target linchpin_tests linchpin
-	@cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest --output-on-failure -j $(JOBS)
+	@cd $(ASAN_BUILD) && LINCHPIN_CLI_TRIALS=2000 ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest --output-on-failure -j $(JOBS)
 
 test: check
 
 bench: build
 	@$(BUILD)/bench/linchpin_bench
 	@$(BUILD)/bench/linchpin_analytics_bench
+	@$(BUILD)/bench/linchpin_crisis_game_bench
+	@$(BUILD)/bench/linchpin_spatial_model_bench
+	@$(BUILD)/bench/linchpin_landscape_bench
 
 format:
 	@find src tests bench -name '*.cpp' -o -name '*.hpp' | xargs clang-format -i
