@@ -17,10 +17,12 @@ void add_backtest_command(CLI::App& app, BacktestArgs& args) {
       "backtest",
       "Run the model from 2000 and compare simulated yearly event counts with the sourced record "
       "(calibration years in sample, later years out of sample)");
-  command->add_option("--scenario", args.file, "Scenario starting in the past (default scenarios/korea-2000.yaml)");
+  command->add_option("--scenario", args.file,
+                      "Scenario starting in the past (default scenarios/korea-2000.yaml)");
   command->add_option("--record", args.record,
                       "Yearly record CSV (default data/history/korea_events_yearly.csv)");
-  command->add_option("--report", args.report, "Write the markdown report here (e.g. docs/validation/backtest.md)");
+  command->add_option("--report", args.report,
+                      "Write the markdown report here (e.g. docs/validation/backtest.md)");
   command->add_option("-n,--trials", args.trials, "Trials (default 500)")
       ->check(CLI::Range(std::uint64_t(1), std::uint64_t(10000000)));
   command->add_option("-s,--seed", args.seed, "Random seed (default: the scenario's run.seed)")
@@ -39,16 +41,19 @@ void add_backtest_command(CLI::App& app, BacktestArgs& args) {
 int run_backtest(const BacktestArgs& args) {
   try {
     if (!args.report.empty() && std::filesystem::exists(args.report) && !args.force)
-      throw_input_error({args.report, 0, 0}, "--report", "the report exists; pass --force to replace it");
+      throw_input_error({args.report, 0, 0}, "--report",
+                        "the report exists; pass --force to replace it");
     const Scenario scenario = load_scenario(args.file);
     const auto series = analysis::default_backtest_series();
     const auto record = analysis::read_historical_record(args.record, series);
     const std::uint64_t seed = args.seed_set ? args.seed : scenario.run_settings().seed;
-    const unsigned threads = args.threads > 0 ? args.threads : std::max(1u, std::thread::hardware_concurrency());
-    const auto result =
-        analysis::run_backtest(scenario, record, series, args.trials, seed, threads, args.calibration_last_year);
-    std::string command_line = fmt::format("linchpin backtest --scenario {} --record {} --trials {} --seed {}",
-                                           args.file, args.record, args.trials, seed);
+    const unsigned threads =
+        args.threads > 0 ? args.threads : std::max(1u, std::thread::hardware_concurrency());
+    const auto result = analysis::run_backtest(scenario, record, series, args.trials, seed, threads,
+                                               args.calibration_last_year);
+    std::string command_line =
+        fmt::format("linchpin backtest --scenario {} --record {} --trials {} --seed {}", args.file,
+                    args.record, args.trials, seed);
     if (args.calibration_last_year != 2015)
       command_line += fmt::format(" --calibration-last-year {}", args.calibration_last_year);
     const std::string markdown = analysis::backtest_markdown(result, command_line, args.record);
@@ -67,9 +72,11 @@ int run_backtest(const BacktestArgs& args) {
         out_years += s.out_of_sample_years;
         out_covered += s.out_of_sample_covered;
       }
-      fmt::print("backtest: {} trials; coverage of the 90% interval: in sample {}/{}, out of sample {}/{}; "
-                 "report: {}\n",
-                 args.trials, in_covered, in_years, out_covered, out_years, args.report);
+      fmt::print(
+          "backtest: {} trials; coverage of the 90% interval: in sample {}/{}, out of sample "
+          "{}/{}; "
+          "report: {}\n",
+          args.trials, in_covered, in_years, out_covered, out_years, args.report);
     }
     return kExitOk;
   } catch (...) {

@@ -69,7 +69,8 @@ TEST(AllianceCalibration, DefaultsAreTheFitsOnTheEpisodeRecord) {
 TEST(AllianceCalibration, BacktestScenarioUsesPre2016Fits) {
   const auto record = read_episode_record(test::source_dir() / "data");
   const auto fits = calibrate_alliance_hazards(record, Month::from_year_month(2015, 12));
-  const std::string scenario = test::read_text(test::source_dir() / "scenarios" / "korea-2000.yaml");
+  const std::string scenario =
+      test::read_text(test::source_dir() / "scenarios" / "korea-2000.yaml");
   const std::map<std::string, std::pair<std::string, std::string>> keys = {
       {"force_posture.withdrawal_announcement", {"announcement_intercept", "announcement_slope"}},
       {"force_posture.withdrawal_threat", {"threat_intercept", "threat_slope"}},
@@ -78,14 +79,16 @@ TEST(AllianceCalibration, BacktestScenarioUsesPre2016Fits) {
       {"trade_coercion.coercion", {"coercion_intercept", "coercion_slope"}},
   };
   for (const auto& c : fits) {
-    fmt::print("pre-2016 {}: {} events / {} months; b0 {:.4f} (se {:.4f}), b1 {:.4f} (se {:.4f})\n", c.name,
-               c.fit.events, c.fit.exposure_months, c.fit.coefficients[0], c.fit.standard_errors[0],
-               c.fit.coefficients[1], c.fit.standard_errors[1]);
+    fmt::print("pre-2016 {}: {} events / {} months; b0 {:.4f} (se {:.4f}), b1 {:.4f} (se {:.4f})\n",
+               c.name, c.fit.events, c.fit.exposure_months, c.fit.coefficients[0],
+               c.fit.standard_errors[0], c.fit.coefficients[1], c.fit.standard_errors[1]);
     const auto& [intercept, slope] = keys.at(c.name);
     for (const auto& [key, index] : {std::pair{intercept, 0}, std::pair{slope, 1}}) {
-      const std::string expected = fmt::format("{}: {{distribution: normal, mean: {:.4f}, sd: {:.4f}", key,
-                                               c.fit.coefficients[index], c.fit.standard_errors[index]);
-      EXPECT_NE(scenario.find(expected), std::string::npos) << "korea-2000.yaml should have " << expected;
+      const std::string expected =
+          fmt::format("{}: {{distribution: normal, mean: {:.4f}, sd: {:.4f}", key,
+                      c.fit.coefficients[index], c.fit.standard_errors[index]);
+      EXPECT_NE(scenario.find(expected), std::string::npos)
+          << "korea-2000.yaml should have " << expected;
     }
   }
 }

@@ -3,29 +3,32 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <atomic>
 #include <cmath>
-#include <thread>
 
 #include "linchpin/analytics/data/csv_reader.hpp"
 #include "linchpin/api/linchpin_api.hpp"
 #include "linchpin/engine/simulation.hpp"
+#include "linchpin/engine/trial_pool.hpp"
 
 namespace linchpin::analysis {
 
 std::vector<BacktestSeries> default_backtest_series() {
   return {
-      {"dprk_missile_launch_events", "DPRK missile launch events", "event.dprk-missile-launch-events", true},
+      {"dprk_missile_launch_events", "DPRK missile launch events",
+       "event.dprk-missile-launch-events", true},
       {"dprk_nuclear_tests", "DPRK nuclear tests", "event.dprk-nuclear-tests", true},
       {"korea_crises", "Korea crises", "deterrence.crisis", false},
-      {"usfk_drawdown_decisions", "US troop withdrawal decisions", "force_posture.withdrawal_decision", false},
-      {"combined_exercise_suspensions", "Combined exercise suspensions", "exercises.suspended", false},
-      {"cn_ru_kadiz_joint_patrols", "China-Russia joint patrols into the KADIZ", "event.prc-rus-kadiz-joint-patrols",
-       true},
+      {"usfk_drawdown_decisions", "US troop withdrawal decisions",
+       "force_posture.withdrawal_decision", false},
+      {"combined_exercise_suspensions", "Combined exercise suspensions", "exercises.suspended",
+       false},
+      {"cn_ru_kadiz_joint_patrols", "China-Russia joint patrols into the KADIZ",
+       "event.prc-rus-kadiz-joint-patrols", true},
   };
 }
 
-HistoricalRecord read_historical_record(const std::string& path, const std::vector<BacktestSeries>& series) {
+HistoricalRecord read_historical_record(const std::string& path,
+                                        const std::vector<BacktestSeries>& series) {
   analytics::CsvReader reader(path);
   const auto year_column = reader.column_index("year");
   if (!year_column) throw_input_error({path, 1, 1}, "year", "the record needs a 'year' column");
@@ -58,8 +61,8 @@ double nearest_rank_quantile(const std::vector<double>& sorted, double q) {
 }
 
 BacktestResult run_backtest(const Scenario& scenario, const HistoricalRecord& record,
-                            const std::vector<BacktestSeries>& series, std::uint64_t trials, std::uint64_t seed,
-                            unsigned threads, int calibration_last_year) {
+                            const std::vector<BacktestSeries>& series, std::uint64_t trials,
+                            std::uint64_t seed, unsigned threads, int calibration_last_year) {
   BacktestResult result;
   result.scenario = scenario.info().name;
   result.trials = trials;
@@ -68,7 +71,8 @@ BacktestResult run_backtest(const Scenario& scenario, const HistoricalRecord& re
   const Month start = scenario.start_month();
   const Month end = start.plus(scenario.horizon_months());  // last simulated month
   // Whole calendar years inside the simulation: months 1..horizon are simulated steps.
-  result.first_year = start.plus(1).month_of_year() == 1 ? start.plus(1).year() : start.plus(1).year() + 1;
+  result.first_year =
+      start.plus(1).month_of_year() == 1 ? start.plus(1).year() : start.plus(1).year() + 1;
   result.last_year = end.month_of_year() == 12 ? end.year() : end.year() - 1;
   if (!record.empty()) result.last_year = std::min(result.last_year, record.rbegin()->first);
   if (result.last_year < result.first_year || trials == 0) return result;
@@ -77,29 +81,23 @@ BacktestResult run_backtest(const Scenario& scenario, const HistoricalRecord& re
   const Simulation simulation(scenario);
   // counts[series][year][trial]
   std::vector<std::vector<std::vector<double>>> counts(
-      series.size(), std::vector<std::vector<double>>(std::size_t(years), std::vector<double>(trials, 0.0)));
+      series.size(),
+      std::vector<std::vector<double>>(std::size_t(years), std::vector<double>(trials, 0.0)));
   struct NoObserver final : MonthObserver {
     void observe(int, const std::vector<double>&) override {}
   };
-  std::atomic<std::uint64_t> next{0};
-  auto work = [&] {
+  for_each_trial(trials, threads, [&](std::uint64_t trial) {
     NoObserver observer;
-    for (std::uint64_t trial = next++; trial < trials; trial = next++) {
-      const auto outcome = simulation.run_trial(seed, trial, true, observer);
-      for (const auto& traced : outcome.events) {
-        const int year = start.plus(traced.event.month_index).year();
-        if (year < result.first_year || year > result.last_year) continue;
-        for (std::size_t s = 0; s < series.size(); ++s)
-          if (traced.event.kind == series[s].event_kind)
-            counts[s][std::size_t(year - result.first_year)][trial] +=
-                series[s].sum_magnitude ? traced.event.magnitude : 1.0;
-      }
+    const auto outcome = simulation.run_trial(seed, trial, true, observer);
+    for (const auto& traced : outcome.events) {
+      const int year = start.plus(traced.event.month_index).year();
+      if (year < result.first_year || year > result.last_year) continue;
+      for (std::size_t s = 0; s < series.size(); ++s)
+        if (traced.event.kind == series[s].event_kind)
+          counts[s][std::size_t(year - result.first_year)][trial] +=
+              series[s].sum_magnitude ? traced.event.magnitude : 1.0;
     }
-  };
-  std::vector<std::thread> pool;
-  for (unsigned t = 1; t < std::max(1u, threads); ++t) pool.emplace_back(work);
-  work();
-  for (auto& thread : pool) thread.join();
+  });
 
   for (std::size_t s = 0; s < series.size(); ++s) {
     BacktestSeriesResult out;
@@ -148,46 +146,59 @@ std::string backtest_markdown(const BacktestResult& result, const std::string& c
   auto add = [&](const std::string& text) { md += text; };
   add("# Backtest: the Korea model from 2000 against the record\n\n");
   add(fmt::format(
-      "Written by `{}` (engine {} commit {}). Do not edit by hand: rerun the command.\n\n", command_line,
-      engine_version(), engine_git_commit()));
+      "Written by `{}` (engine {} commit {}). Do not edit by hand: rerun the command.\n\n",
+      command_line, engine_version(), engine_git_commit()));
   add(fmt::format(
-      "Scenario `{}` (the world of January 2000), {} trials, seed {}; record `{}`. Calibration years {}-{} "
-      "(in sample); {}-{} out of sample. For each series and year: the observed count, the simulated "
-      "median and 90% interval (5% and 95% nearest-rank quantiles of the trials' yearly counts), and "
-      "whether the interval covers the observation. A well-calibrated model covers about 90% of years.\n\n",
-      result.scenario, result.trials, result.seed, record_path, result.first_year, result.calibration_last_year,
-      result.calibration_last_year + 1, result.last_year));
+      "Scenario `{}` (the world of January 2000), {} trials, seed {}; record `{}`. Calibration "
+      "years {}-{} "
+      "(in sample); {}-{} out of sample. For each series and year: the observed count, the "
+      "simulated "
+      "median and 90% interval (5% and 95% nearest-rank quantiles of the trials' yearly counts), "
+      "and "
+      "whether the interval covers the observation. A well-calibrated model covers about 90% of "
+      "years.\n\n",
+      result.scenario, result.trials, result.seed, record_path, result.first_year,
+      result.calibration_last_year, result.calibration_last_year + 1, result.last_year));
   add("## Coverage\n\n| series | in sample | out of sample |\n|---|---|---|\n");
   int in_years = 0, in_covered = 0, out_years = 0, out_covered = 0;
   for (const auto& s : result.series) {
-    add(fmt::format("| {} | {} | {} |\n", s.series.label, rate(s.in_sample_covered, s.in_sample_years),
+    add(fmt::format("| {} | {} | {} |\n", s.series.label,
+                    rate(s.in_sample_covered, s.in_sample_years),
                     rate(s.out_of_sample_covered, s.out_of_sample_years)));
     in_years += s.in_sample_years;
     in_covered += s.in_sample_covered;
     out_years += s.out_of_sample_years;
     out_covered += s.out_of_sample_covered;
   }
-  add(fmt::format("| **all series** | **{}** | **{}** |\n\n", rate(in_covered, in_years), rate(out_covered, out_years)));
+  add(fmt::format("| **all series** | **{}** | **{}** |\n\n", rate(in_covered, in_years),
+                  rate(out_covered, out_years)));
   for (const auto& s : result.series) {
-    add(fmt::format("## {}\n\nRecord column `{}`; simulated events `{}`.\n\n", s.series.label, s.series.column,
-                    s.series.event_kind));
+    add(fmt::format("## {}\n\nRecord column `{}`; simulated events `{}`.\n\n", s.series.label,
+                    s.series.column, s.series.event_kind));
     add("| year | observed | median | 90% interval | covered |\n|---|---|---|---|---|\n");
     for (const auto& y : s.years) {
-      add(fmt::format("| {}{} | {} | {:g} | [{:g}, {:g}] | {} |\n", y.year, y.out_of_sample ? " (out)" : "",
-                      y.observed ? fmt::format("{:g}", *y.observed) : std::string("-"), y.median, y.low, y.high,
-                      y.observed ? (y.covered ? "yes" : "**no**") : "-"));
+      add(fmt::format("| {}{} | {} | {:g} | [{:g}, {:g}] | {} |\n", y.year,
+                      y.out_of_sample ? " (out)" : "",
+                      y.observed ? fmt::format("{:g}", *y.observed) : std::string("-"), y.median,
+                      y.low, y.high, y.observed ? (y.covered ? "yes" : "**no**") : "-"));
     }
     add("\n");
   }
   add("## Reading this honestly\n\n"
-      "- The event-process rates and the crisis base rate are calibrated on 2000-2015 only; the alliance "
-      "hazards of korea-2000 are fitted on the episode record up to 2015-12 (docs/models/calibration.md). "
-      "Residual hindsight: the leader stance codes and the episode record were coded in 2026, and the "
+      "- The event-process rates and the crisis base rate are calibrated on 2000-2015 only; the "
+      "alliance "
+      "hazards of korea-2000 are fitted on the episode record up to 2015-12 "
+      "(docs/models/calibration.md). "
+      "Residual hindsight: the leader stance codes and the episode record were coded in 2026, and "
+      "the "
       "mechanisms' structure was designed knowing the whole record.\n"
-      "- Elections are simulated, not replayed: from 2001 the simulated leaders differ from the real ones, so "
+      "- Elections are simulated, not replayed: from 2001 the simulated leaders differ from the "
+      "real ones, so "
       "the comparison is of distributions, not of a reconstructed history.\n"
-      "- The launch-event series changes source in 2022 (CNS to Japan MoD); see data/history/README.md.\n"
-      "- Counts are yearly; a year is covered when its count lies inside the simulated 90% interval.\n");
+      "- The launch-event series changes source in 2022 (CNS to Japan MoD); see "
+      "data/history/README.md.\n"
+      "- Counts are yearly; a year is covered when its count lies inside the simulated 90% "
+      "interval.\n");
   return md;
 }
 

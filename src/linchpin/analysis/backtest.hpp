@@ -16,9 +16,9 @@ namespace linchpin::analysis {
 
 // One yearly series: the record's column and the simulation events that count toward it.
 struct BacktestSeries {
-  std::string column;        // in the record CSV
+  std::string column;  // in the record CSV
   std::string label;
-  std::string event_kind;    // Event::kind in the simulation
+  std::string event_kind;      // Event::kind in the simulation
   bool sum_magnitude = false;  // event processes report a count per month as the magnitude
 };
 
@@ -29,7 +29,8 @@ using HistoricalRecord = std::map<int, std::map<std::string, double>>;
 
 // Reads the yearly record (a header with `year` and the series' columns). Throws InputError
 // with file:line:col on malformed rows or missing columns.
-HistoricalRecord read_historical_record(const std::string& path, const std::vector<BacktestSeries>& series);
+HistoricalRecord read_historical_record(const std::string& path,
+                                        const std::vector<BacktestSeries>& series);
 
 // The q-quantile of sorted counts by the nearest-rank rule: the smallest value with at least
 // q * n values at or below it (q in (0, 1]).
@@ -65,8 +66,8 @@ struct BacktestResult {
 // Runs `trials` trials (traced, to count events by year) and compares with the record for the
 // years the scenario covers in full, up to the record's last year. Thread-count independent.
 BacktestResult run_backtest(const Scenario& scenario, const HistoricalRecord& record,
-                            const std::vector<BacktestSeries>& series, std::uint64_t trials, std::uint64_t seed,
-                            unsigned threads, int calibration_last_year);
+                            const std::vector<BacktestSeries>& series, std::uint64_t trials,
+                            std::uint64_t seed, unsigned threads, int calibration_last_year);
 
 // The markdown report (docs/validation/backtest.md is written with this).
 std::string backtest_markdown(const BacktestResult& result, const std::string& command_line,

@@ -13,9 +13,9 @@
 namespace linchpin::analysis {
 
 struct PillarVariant {
-  std::string name;                      // "baseline", "no_mdt", ...
+  std::string name;  // "baseline", "no_mdt", ...
   std::string description;
-  std::vector<InstrumentKind> removed;   // instrument kinds taken out of every alliance
+  std::vector<InstrumentKind> removed;  // instrument kinds taken out of every alliance
 };
 
 // baseline, no_mdt (treaty_commitment), no_unc (crisis_channel), no_cfc (combined_command),
@@ -58,11 +58,13 @@ std::vector<std::string> default_compared_series_suffixes();
 
 // Runs every variant for trials 0..trials-1 with `seed` on `threads` threads. Results do not
 // depend on the thread count (per-trial values are reduced in trial order).
-PillarAblationResult run_pillar_ablation(const Scenario& scenario, const std::vector<PillarVariant>& variants,
-                                         std::uint64_t trials, std::uint64_t seed, unsigned threads);
+PillarAblationResult run_pillar_ablation(const Scenario& scenario,
+                                         const std::vector<PillarVariant>& variants,
+                                         std::uint64_t trials, std::uint64_t seed,
+                                         unsigned threads);
 
 // Writes the result to a new SQLite file (tables pillar_run, pillar_differences).
-void write_pillar_ablation(const std::string& path, const Scenario& scenario, const PillarAblationResult& result,
-                           bool overwrite);
+void write_pillar_ablation(const std::string& path, const Scenario& scenario,
+                           const PillarAblationResult& result, bool overwrite);
 
 }  // namespace linchpin::analysis

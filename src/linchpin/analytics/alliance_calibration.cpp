@@ -45,7 +45,8 @@ std::vector<AllianceCalibration> calibrate_alliance_hazards(const EpisodeRecord&
   return calibrate_alliance_hazards(record, kRecordEnd);
 }
 
-std::vector<AllianceCalibration> calibrate_alliance_hazards(const EpisodeRecord& record, Month last) {
+std::vector<AllianceCalibration> calibrate_alliance_hazards(const EpisodeRecord& record,
+                                                            Month last) {
   std::vector<AllianceCalibration> result;
   auto add = [&](std::string name, std::string counts, Month first, std::string covariate,
                  const std::function<bool(const AllianceEpisode&)>& predicate,

@@ -34,6 +34,7 @@ Month episode_record_end();
 // Every calibration, fitted on the months of `record` up to `last` (default: the whole record;
 // the backtest scenario uses fits up to 2015-12 so its out-of-sample years stay out of sample).
 std::vector<AllianceCalibration> calibrate_alliance_hazards(const EpisodeRecord& record);
-std::vector<AllianceCalibration> calibrate_alliance_hazards(const EpisodeRecord& record, Month last);
+std::vector<AllianceCalibration> calibrate_alliance_hazards(const EpisodeRecord& record,
+                                                            Month last);
 
 }  // namespace linchpin::analytics

@@ -7,14 +7,14 @@
 namespace linchpin::deterrence {
 
 struct CredibilityInputs {
-  bool treaty = false;              // a treaty commitment in force
-  double tripwire = 0.0;            // forward troops / tripwire reference, capped at 1
-  bool combined_command = false;    // a combined command exists
-  double readiness = 0.0;           // its readiness in [0, 1]
+  bool treaty = false;               // a treaty commitment in force
+  double tripwire = 0.0;             // forward troops / tripwire reference, capped at 1
+  bool combined_command = false;     // a combined command exists
+  double readiness = 0.0;            // its readiness in [0, 1]
   bool extended_deterrence = false;  // a nuclear umbrella commitment (e.g. Washington Declaration)
-  bool consultation = false;        // a nuclear consultation body (e.g. Nuclear Consultative Group)
-  double distraction = 0.0;         // the patron's attention drawn elsewhere, [0, 1]
-  double patron_commitment = 0.5;   // the patron executive's unit alliance commitment
+  bool consultation = false;       // a nuclear consultation body (e.g. Nuclear Consultative Group)
+  double distraction = 0.0;        // the patron's attention drawn elsewhere, [0, 1]
+  double patron_commitment = 0.5;  // the patron executive's unit alliance commitment
 };
 
 struct CredibilityWeights {
@@ -23,7 +23,7 @@ struct CredibilityWeights {
   double command = 0.15;
   double extended = 0.15;
   double consultation = 0.10;
-  double distraction = 0.3;      // share of credibility lost at full distraction
+  double distraction = 0.3;       // share of credibility lost at full distraction
   double commitment_floor = 0.5;  // credibility multiplier with a patron leader at commitment 0
 };
 

@@ -1,5 +1,7 @@
 #include "linchpin/mechanisms/alliance_roles.hpp"
 
+#include <algorithm>
+
 namespace linchpin {
 
 std::vector<int> executive_offices(const Scenario& scenario) {
@@ -12,6 +14,21 @@ std::vector<int> executive_offices(const Scenario& scenario) {
       executive_of[office.actor] = int(i);
   }
   return executive_of;
+}
+
+int challenger_of(const Scenario& scenario, int host) {
+  for (const auto& rivalry : scenario.definition().rivalries) {
+    if (rivalry.kind != RivalryKind::enduring) continue;
+    if (rivalry.first == host) return rivalry.second;
+    if (rivalry.second == host) return rivalry.first;
+  }
+  return -1;
+}
+
+bool has_members(const Alliance& alliance, int first, int second) {
+  const auto& members = alliance.members;
+  return std::find(members.begin(), members.end(), first) != members.end() &&
+         std::find(members.begin(), members.end(), second) != members.end();
 }
 
 const Instrument* find_instrument(const Alliance& alliance, InstrumentKind kind) {

@@ -42,6 +42,12 @@ std::optional<int> stance_dimension(const Scenario& scenario, std::string_view i
 double unit_stance(const Scenario& scenario, const OfficeState& office,
                    std::optional<int> dimension, double fallback);
 
+// The host's challenger: the other party of the first `enduring` rivalry involving the host, or -1.
+int challenger_of(const Scenario& scenario, int host);
+
+// True when both actors are members of the alliance.
+bool has_members(const Alliance& alliance, int first, int second);
+
 // The first instrument of a kind in an alliance, or nullptr.
 const Instrument* find_instrument(const Alliance& alliance, InstrumentKind kind);
 

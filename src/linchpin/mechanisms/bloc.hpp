@@ -39,7 +39,8 @@ class BlocMechanism final : public Mechanism {
   Scenario scenario_;
   std::vector<int> members_;  // actor indices; members_[0] is the challenger
   std::vector<Tie> ties_;
-  std::vector<int> patron_alliances_;  // alliances of the patron with the host (patron-host and partnerships)
+  std::vector<int>
+      patron_alliances_;  // alliances of the patron with the host (patron-host and partnerships)
 };
 
 }  // namespace linchpin

@@ -114,7 +114,12 @@ class BurdenSharingTrial final : public MechanismTrial {
         parameters_(mechanism.scenario_, "burden_sharing",
                     BurdenSharingMechanism::parameter_schema(), context),
         stream_(context.seed, context.trial, purpose_id("burden_sharing:negotiation")) {
-    for (const auto& agreement : mechanism.agreements_) states_.push_back(State{agreement.expires});
+    for (const auto& agreement : mechanism.agreements_) {
+      State state;
+      state.expires = agreement.expires;
+      state.gap = gap_now(world, agreement);
+      states_.push_back(state);
+    }
     publish(world, sink);
   }
 
@@ -129,6 +134,8 @@ class BurdenSharingTrial final : public MechanismTrial {
       auto& alliance = world.alliances[agreement.roles.alliance];
       const double demand = unit_stance(scenario, world.offices[agreement.roles.patron_executive],
                                         mechanism_.pressure_dimension_, 0.5);
+      state.gap = gap_now(world, agreement);
+      const double gap = state.gap;
       const bool window_open =
           world.month >= state.expires.plus(-int(parameters_["negotiation_lead_months"]));
       if (!state.negotiating) {
@@ -141,7 +148,6 @@ class BurdenSharingTrial final : public MechanismTrial {
         }
       }
       if (state.negotiating) {
-        const double gap = gap_now(world, agreement);
         alliance.friction_shock += parameters_["negotiation_friction"] * gap;
         if (u_conclude < conclusion_probability(parameters_["conclusion_rate"],
                                                 parameters_["gap_sensitivity"], gap)) {
@@ -151,22 +157,16 @@ class BurdenSharingTrial final : public MechanismTrial {
           // signed Mar 2021, covered 2020-25), so renewal never moves the calendar.
           if (window_open)
             state.expires = state.expires.plus(12 * int(parameters_["next_term_years"]));
-          Event event;
-          event.kind = "burden_sharing.concluded";
-          event.magnitude = gap;
-          if (sink.tracing())
-            event.detail = fmt::format("{}: agreement concluded at gap {:.2f}; in force to {}",
-                                       agreement.name, gap, state.expires.to_string());
-          sink.emit(std::move(event));
+          emit_event(sink, "burden_sharing.concluded", gap, [&] {
+            return fmt::format("{}: agreement concluded at gap {:.2f}; in force to {}",
+                               agreement.name, gap, state.expires.to_string());
+          });
         }
       }
       const bool lapsed = world.month > state.expires;
       if (lapsed && !state.lapsed) {
-        Event event;
-        event.kind = "burden_sharing.lapse";
-        if (sink.tracing())
-          event.detail = fmt::format("{} lapsed without a successor", agreement.name);
-        sink.emit(std::move(event));
+        emit_event(sink, "burden_sharing.lapse",
+                   [&] { return fmt::format("{} lapsed without a successor", agreement.name); });
       }
       state.lapsed = lapsed;
       if (lapsed) {
@@ -183,6 +183,7 @@ class BurdenSharingTrial final : public MechanismTrial {
     bool negotiating = false;
     bool lapsed = false;
     double contribution = 1.0;
+    double gap = 0.0;  // this month's demand gap
   };
 
   double gap_now(const World& world, const BurdenSharingMechanism::Agreement& agreement) const {
@@ -197,16 +198,14 @@ class BurdenSharingTrial final : public MechanismTrial {
   void open(State& state, TrialSink& sink, const BurdenSharingMechanism::Agreement& agreement,
             const char* why) {
     state.negotiating = true;
-    Event event;
-    event.kind = "burden_sharing.talks_open";
-    if (sink.tracing()) event.detail = fmt::format("{}: {}", agreement.name, why);
-    sink.emit(std::move(event));
+    emit_event(sink, "burden_sharing.talks_open",
+               [&] { return fmt::format("{}: {}", agreement.name, why); });
   }
 
   void publish(World& world, TrialSink& sink) {
     for (std::size_t i = 0; i < states_.size(); ++i) {
       const auto& agreement = mechanism_.agreements_[i];
-      sink.set_metric(4 * i, gap_now(world, agreement));
+      sink.set_metric(4 * i, states_[i].gap);
       sink.set_metric(4 * i + 1, states_[i].negotiating ? 1.0 : 0.0);
       sink.set_metric(4 * i + 2, states_[i].lapsed ? 1.0 : 0.0);
       sink.set_metric(4 * i + 3, states_[i].contribution);

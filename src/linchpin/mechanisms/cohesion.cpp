@@ -91,8 +91,10 @@ std::vector<ParameterSchema> CohesionMechanism::parameter_schema() {
       {"abandonment_decline", "Weight of the patron's relative capability decline", "weight", 0.1,
        "Assumption: hegemonic decline feeds abandonment fear; saturates at a 10% fall in share", 0,
        1, false},
-      {"abandonment_credibility", "Weight of 1 - the credibility of the patron's commitment", "weight", 0.15,
-       "Assumption: the pillars that make the commitment credible (treaty, forces, command, extended "
+      {"abandonment_credibility", "Weight of 1 - the credibility of the patron's commitment",
+       "weight", 0.15,
+       "Assumption: the pillars that make the commitment credible (treaty, forces, command, "
+       "extended "
        "deterrence) are what the host's abandonment fear is about (Snyder 1984)",
        0, 1, false},
       {"abandonment_partnership_relief",
@@ -153,18 +155,13 @@ CohesionMechanism::CohesionMechanism(const Scenario& scenario)
           break;
         }
     }
-    for (const auto& partnership : all_partnerships) {
-      const auto& members = definition.alliances[partnership.alliance].members;
-      if (std::find(members.begin(), members.end(), roles.patron) != members.end() &&
-          std::find(members.begin(), members.end(), roles.host) != members.end())
+    for (const auto& partnership : all_partnerships)
+      if (has_members(definition.alliances[partnership.alliance], roles.patron, roles.host))
         tracked.partnerships.push_back(partnership.alliance);
-    }
     for (const auto& instrument : definition.alliances[roles.alliance].instruments)
       tracked.pillars.push_back(instrument.kind);
     // The deterrence mechanism writes credibility for alliances whose host has an enduring rival.
-    for (const auto& rivalry : definition.rivalries)
-      if (rivalry.kind == RivalryKind::enduring && (rivalry.first == roles.host || rivalry.second == roles.host))
-        tracked.credibility_tracked = true;
+    tracked.credibility_tracked = challenger_of(scenario, roles.host) >= 0;
     const auto& id = tracked.id;
     metrics_.push_back({fmt::format("cohesion.{}.cohesion", id), "index",
                         "Alliance cohesion (0 none, 1 full)", 0.0, 1.0, MetricKind::continuous});
@@ -200,12 +197,9 @@ class CohesionTrial final : public MechanismTrial {
       : mechanism_(mechanism),
         p_(mechanism.scenario_, "cohesion", CohesionMechanism::parameter_schema(), context),
         stream_(context.seed, context.trial, purpose_id("cohesion:rupture")) {
-    for (const auto& tracked : mechanism.tracked_) {
-      State state;
-      state.history.assign(12, 0);
-      state.last_total = provocation_total(world, tracked);
-      states_.push_back(state);
-    }
+    State fresh;
+    fresh.history.assign(12, 0);
+    states_.assign(mechanism.tracked_.size(), fresh);
     for (std::size_t i = 0; i < states_.size(); ++i) update(world, sink, i, /*at_start=*/true);
   }
 
@@ -216,17 +210,16 @@ class CohesionTrial final : public MechanismTrial {
  private:
   struct State {
     std::vector<std::uint64_t> history;  // adversary events per month, ring of 12
-    std::uint64_t last_total = 0;
     int slot = 0;
     bool stressed = false;
     int episodes = 0;
     int notice_month = -1;
   };
 
-  static std::uint64_t provocation_total(const World& world,
-                                         const CohesionMechanism::Tracked& tracked) {
+  static std::uint64_t provocations_this_month(const World& world,
+                                               const CohesionMechanism::Tracked& tracked) {
     std::uint64_t total = 0;
-    for (int p : tracked.provocation_processes) total += world.event_totals[p];
+    for (int p : tracked.provocation_processes) total += world.event_counts[p];
     return total;
   }
 
@@ -240,10 +233,8 @@ class CohesionTrial final : public MechanismTrial {
     const auto& host = world.offices[tracked.roles.host_executive];
 
     if (!at_start) {
-      const auto total = provocation_total(world, tracked);
-      st.history[st.slot] = total - st.last_total;
+      st.history[st.slot] = provocations_this_month(world, tracked);
       st.slot = (st.slot + 1) % 12;
-      st.last_total = total;
     }
     std::uint64_t recent = 0;
     for (auto count : st.history) recent += count;
@@ -286,8 +277,8 @@ class CohesionTrial final : public MechanismTrial {
           break;
       }
     }
-    // Over the fixed set of instrument kinds, not over those present: an alliance without a pillar is
-    // shallower, and removing a pillar can never deepen it.
+    // Over the fixed set of instrument kinds, not over those present: an alliance without a pillar
+    // is shallower, and removing a pillar can never deepen it.
     depth = std::min(1.0, depth / double(kInstrumentKindNames.size()));
 
     const CohesionWeights weights{p_["weight_threat"], p_["weight_alignment"],
@@ -310,7 +301,8 @@ class CohesionTrial final : public MechanismTrial {
             : 0.0;
     fear.partnership_in_force = partnership;
     // With no deterrence mechanism there is no credibility term (credibility counts as full).
-    fear.credibility = mechanism_.has_deterrence_ && tracked.credibility_tracked ? alliance.credibility : 1.0;
+    fear.credibility =
+        mechanism_.has_deterrence_ && tracked.credibility_tracked ? alliance.credibility : 1.0;
     const AbandonmentWeights abandonment_weights{p_["abandonment_base"],
                                                  p_["abandonment_distraction"],
                                                  p_["abandonment_commitment"],

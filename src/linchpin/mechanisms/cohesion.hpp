@@ -41,7 +41,7 @@ struct AbandonmentInputs {
   double troop_shortfall = 0.0;    // 1 - troops / troops at start
   double relative_decline = 0.0;   // fall of the patron's capability share since the start / share
   bool partnership_in_force = false;
-  double credibility = 1.0;        // the patron's commitment's credibility (deterrence)
+  double credibility = 1.0;  // the patron's commitment's credibility (deterrence)
 };
 struct AbandonmentWeights {
   double base = 0.1;

@@ -13,8 +13,8 @@ namespace linchpin {
 
 using deterrence::CrisisOutcomeClass;
 
-double next_tension(double tension, double reference, double reversion, double per_event, double events,
-                    double expected_events, double shock) {
+double next_tension(double tension, double reference, double reversion, double per_event,
+                    double events, double expected_events, double shock) {
   return std::clamp(reference + (1.0 - reversion) * (tension - reference) +
                         per_event * (events - expected_events) + shock,
                     0.0, 1.0);
@@ -22,10 +22,12 @@ double next_tension(double tension, double reference, double reversion, double p
 
 double threat_index(double tension, double warheads, double warhead_reference, double bloc_cohesion,
                     double weight_tension, double weight_arsenal, double weight_bloc) {
-  const double arsenal = warhead_reference > 0.0
-                             ? std::min(1.0, std::log1p(std::max(0.0, warheads)) / std::log1p(warhead_reference))
-                             : 0.0;
-  return std::clamp(weight_tension * tension + weight_arsenal * arsenal + weight_bloc * bloc_cohesion, 0.0, 1.0);
+  const double arsenal =
+      warhead_reference > 0.0
+          ? std::min(1.0, std::log1p(std::max(0.0, warheads)) / std::log1p(warhead_reference))
+          : 0.0;
+  return std::clamp(
+      weight_tension * tension + weight_arsenal * arsenal + weight_bloc * bloc_cohesion, 0.0, 1.0);
 }
 
 CrisisOutcomeClass draw_outcome_class(const deterrence::CrisisSolution& solution, double u) {
@@ -41,90 +43,95 @@ CrisisOutcomeClass draw_outcome_class(const deterrence::CrisisSolution& solution
 }
 
 std::vector<ParameterSchema> DeterrenceMechanism::parameter_schema() {
-  const char* cred = "Assumption (docs/models/deterrence.md): order of the pillars' weights follows the "
-                     "literature (treaty: Fuhrmann & Sechser 2014; tripwire: Schelling 1966), values are "
-                     "judgements";
+  const char* cred =
+      "Assumption (docs/models/deterrence.md): order of the pillars' weights follows the "
+      "literature (treaty: Fuhrmann & Sechser 2014; tripwire: Schelling 1966), values are "
+      "judgements";
   return {
       {"initial_tension", "Tension at the start", "index", 0.5,
        "Assumption: mid-scale; scenarios give a range", 0, 1, false},
-      {"tension_reversion", "Monthly share of the gap to the starting tension closed", "share/month", 0.1091,
-       "Assumption: a shock to tension halves in six months (1 - 2^(-1/6))", 0, 1, false},
-      {"tension_per_event", "Tension added per challenger provocation event above the expected rate",
-       "index/event", 0.01, "Assumption: a 2022-like month (3 launch events against ~0.8 expected) adds 0.02",
+      {"tension_reversion", "Monthly share of the gap to the starting tension closed",
+       "share/month", 0.1091, "Assumption: a shock to tension halves in six months (1 - 2^(-1/6))",
        0, 1, false},
-      {"tension_per_crisis", "Tension added by a crisis", "index", 0.1, "Assumption", 0, 1, false},
-      {"tension_per_clash", "Extra tension added by a limited clash or war", "index", 0.1, "Assumption", 0,
+      {"tension_per_event",
+       "Tension added per challenger provocation event above the expected rate", "index/event",
+       0.01, "Assumption: a 2022-like month (3 launch events against ~0.8 expected) adds 0.02", 0,
        1, false},
-      {"tension_settlement_relief", "Tension removed by a negotiated settlement", "index", 0.05, "Assumption",
-       0, 1, false},
-      {"crisis_intercept", "Log monthly crisis rate at the starting tension", "log(1/month)", -2.6186,
-       "data/history/korea_crises.csv: 14 crises in 2000-2015 (192 months): log(14/192); calibration "
+      {"tension_per_crisis", "Tension added by a crisis", "index", 0.1, "Assumption", 0, 1, false},
+      {"tension_per_clash", "Extra tension added by a limited clash or war", "index", 0.1,
+       "Assumption", 0, 1, false},
+      {"tension_settlement_relief", "Tension removed by a negotiated settlement", "index", 0.05,
+       "Assumption", 0, 1, false},
+      {"crisis_intercept", "Log monthly crisis rate at the starting tension", "log(1/month)",
+       -2.6186,
+       "data/history/korea_crises.csv: 14 crises in 2000-2015 (192 months): log(14/192); "
+       "calibration "
        "years only (the backtest keeps 2016-2025 out of sample)",
        -20, 0, false},
       {"crisis_tension_slope", "Change of the log crisis rate per unit of tension above the start",
-       "log-rate", 2.0, "Assumption: a fully tense peninsula has ~3x the crisis rate of mid-scale", 0, 20,
-       false},
+       "log-rate", 2.0, "Assumption: a fully tense peninsula has ~3x the crisis rate of mid-scale",
+       0, 20, false},
       {"warhead_growth_per_year", "Growth of the challenger's arsenal", "warheads/year", 6.0,
        "FAS 2018-2025 estimates rose from ~10-20 to ~50 (data/history/dprk_arsenal_estimates.csv); "
        "scenarios give a range",
        0, 100, false},
-      {"warhead_reference", "Arsenal at which the arsenal term of the threat saturates", "warheads", 200,
-       "Assumption: the RAND-Asan (2021) high projection for 2027 (~200-240)", 1, 10000, false},
-      {"threat_weight_tension", "Weight of tension in the threat index", "weight", 0.4, "Assumption", 0, 1,
+      {"warhead_reference", "Arsenal at which the arsenal term of the threat saturates", "warheads",
+       200, "Assumption: the RAND-Asan (2021) high projection for 2027 (~200-240)", 1, 10000,
        false},
-      {"threat_weight_arsenal", "Weight of the arsenal in the threat index", "weight", 0.35, "Assumption",
-       0, 1, false},
-      {"threat_weight_bloc", "Weight of the adversary bloc's cohesion in the threat index", "weight", 0.25,
+      {"threat_weight_tension", "Weight of tension in the threat index", "weight", 0.4,
        "Assumption", 0, 1, false},
+      {"threat_weight_arsenal", "Weight of the arsenal in the threat index", "weight", 0.35,
+       "Assumption", 0, 1, false},
+      {"threat_weight_bloc", "Weight of the adversary bloc's cohesion in the threat index",
+       "weight", 0.25, "Assumption", 0, 1, false},
       {"threat_weight_doctrine", "Threat added by a preemptive nuclear doctrine", "weight", 0.1,
        "Assumption: the DPRK's September 2022 law authorises preemptive nuclear use", 0, 1, false},
-      {"credibility_weight_treaty", "Credibility weight of the treaty obligation", "weight", 0.35, cred, 0,
-       1, false},
-      {"credibility_weight_tripwire", "Credibility weight of forces in place", "weight", 0.25, cred, 0, 1,
-       false},
+      {"credibility_weight_treaty", "Credibility weight of the treaty obligation", "weight", 0.35,
+       cred, 0, 1, false},
+      {"credibility_weight_tripwire", "Credibility weight of forces in place", "weight", 0.25, cred,
+       0, 1, false},
       {"credibility_weight_command", "Credibility weight of the combined command (times readiness)",
        "weight", 0.15, cred, 0, 1, false},
-      {"credibility_weight_extended", "Credibility weight of extended nuclear deterrence", "weight", 0.15,
+      {"credibility_weight_extended", "Credibility weight of extended nuclear deterrence", "weight",
+       0.15, cred, 0, 1, false},
+      {"credibility_weight_consultation", "Credibility weight of nuclear consultation", "weight",
+       0.10, cred, 0, 1, false},
+      {"credibility_distraction", "Share of credibility lost at full distraction", "share", 0.3,
        cred, 0, 1, false},
-      {"credibility_weight_consultation", "Credibility weight of nuclear consultation", "weight", 0.10,
-       cred, 0, 1, false},
-      {"credibility_distraction", "Share of credibility lost at full distraction", "share", 0.3, cred, 0, 1,
+      {"credibility_commitment_floor",
+       "Credibility multiplier under a patron leader at commitment 0", "factor", 0.5, cred, 0, 1,
        false},
-      {"credibility_commitment_floor", "Credibility multiplier under a patron leader at commitment 0",
-       "factor", 0.5, cred, 0, 1, false},
       {"tripwire_troops", "Troops at which the tripwire counts in full", "personnel", 20000,
-       "Assumption: a division-equivalent with its air component; USFK has not been below ~28,500 since "
+       "Assumption: a division-equivalent with its air component; USFK has not been below ~28,500 "
+       "since "
        "2008",
        1, 1e6, false},
       {"qre_precision", "Logit QRE precision (lambda) of the crisis game", "1/utility", 4.0,
        "docs/models/crisis_game.md default", 0, 1000, false},
       {"first_strike_advantage", "First-strike advantage in the crisis game", "share", 0.1,
        "docs/models/crisis_game.md default", 0, 1, false},
-      {"preemptive_doctrine_advantage", "First-strike advantage added by a preemptive nuclear doctrine",
-       "share", 0.1,
-       "Assumption: the DPRK's September 2022 law on nuclear forces policy authorises preemptive use",
+      {"preemptive_doctrine_advantage",
+       "First-strike advantage added by a preemptive nuclear doctrine", "share", 0.1,
+       "Assumption: the DPRK's September 2022 law on nuclear forces policy authorises preemptive "
+       "use",
        0, 1, false},
-      {"escalation_probability", "Chance that mutual use of force escalates to war", "probability", 0.05,
-       "docs/models/crisis_game.md default: no Korean exchange of fire since 1953 became a war", 0, 1,
-       false},
+      {"escalation_probability", "Chance that mutual use of force escalates to war", "probability",
+       0.05,
+       "docs/models/crisis_game.md default: no Korean exchange of fire since 1953 became a war", 0,
+       1, false},
   };
 }
 
 DeterrenceMechanism::DeterrenceMechanism(const Scenario& scenario)
-    : scenario_(scenario), commitment_dimension_(stance_dimension(scenario, "alliance_commitment")) {
+    : scenario_(scenario),
+      commitment_dimension_(stance_dimension(scenario, "alliance_commitment")) {
   const auto& definition = scenario.definition();
   auto cinc_of = [&](int actor) {
     const auto it = definition.actors[actor].attributes.find("cinc");
     return it == definition.actors[actor].attributes.end() ? 0.0 : it->second.nominal();
   };
   for (const auto& roles : patron_host_alliances(scenario)) {
-    int challenger = -1;
-    for (const auto& rivalry : definition.rivalries) {
-      if (rivalry.kind != RivalryKind::enduring) continue;
-      if (rivalry.first == roles.host) challenger = rivalry.second;
-      if (rivalry.second == roles.host) challenger = rivalry.first;
-      if (challenger >= 0) break;
-    }
+    const int challenger = challenger_of(scenario, roles.host);
     if (challenger < 0) continue;
     Dyad dyad;
     dyad.roles = roles;
@@ -132,10 +139,12 @@ DeterrenceMechanism::DeterrenceMechanism(const Scenario& scenario)
     dyad.id = alliance.id;
     dyad.challenger = challenger;
     for (std::size_t p = 0; p < definition.event_processes.size(); ++p)
-      if (definition.event_processes[p].actor == challenger) dyad.provocation_processes.push_back(int(p));
+      if (definition.event_processes[p].actor == challenger)
+        dyad.provocation_processes.push_back(int(p));
     dyad.treaty = find_instrument(alliance, InstrumentKind::treaty_commitment) != nullptr;
     dyad.combined_command = find_instrument(alliance, InstrumentKind::combined_command) != nullptr;
-    dyad.extended_deterrence = find_instrument(alliance, InstrumentKind::extended_deterrence) != nullptr;
+    dyad.extended_deterrence =
+        find_instrument(alliance, InstrumentKind::extended_deterrence) != nullptr;
     dyad.consultation = find_instrument(alliance, InstrumentKind::consultation) != nullptr;
     dyad.crisis_channel = find_instrument(alliance, InstrumentKind::crisis_channel) != nullptr;
     const auto& nuclear = definition.actors[challenger].nuclear;
@@ -149,13 +158,15 @@ DeterrenceMechanism::DeterrenceMechanism(const Scenario& scenario)
     const auto& id = dyad.id;
     const std::string challenger_id = definition.actors[challenger].id;
     metrics_.push_back({fmt::format("deterrence.{}.credibility", id), "index",
-                        "Credibility of the patron's commitment (0 none, 1 full)", 0, 1, MetricKind::continuous});
-    metrics_.push_back({fmt::format("deterrence.{}.tension", id), "index", "Tension on the peninsula", 0, 1,
+                        "Credibility of the patron's commitment (0 none, 1 full)", 0, 1,
                         MetricKind::continuous});
-    metrics_.push_back({fmt::format("deterrence.{}.threat", id), "index", "The host's threat environment", 0,
-                        1, MetricKind::continuous});
+    metrics_.push_back({fmt::format("deterrence.{}.tension", id), "index",
+                        "Tension on the peninsula", 0, 1, MetricKind::continuous});
+    metrics_.push_back({fmt::format("deterrence.{}.threat", id), "index",
+                        "The host's threat environment", 0, 1, MetricKind::continuous});
     metrics_.push_back({fmt::format("deterrence.{}.warheads", id), "warheads",
-                        fmt::format("{}'s nuclear warheads", challenger_id), 0, 1000, MetricKind::continuous});
+                        fmt::format("{}'s nuclear warheads", challenger_id), 0, 1000,
+                        MetricKind::continuous});
     metrics_.push_back({fmt::format("deterrence.{}.crises", id), "crises", "Crises so far", 0, 60,
                         MetricKind::discrete});
     outcomes_.push_back({fmt::format("deterrence.{}.crisis", id), "A crisis with the challenger"});
@@ -180,15 +191,19 @@ class DeterrenceTrial final : public MechanismTrial {
     world.tension = world.tension_reference = p_["initial_tension"];
     for (const auto& dyad : mechanism.dyads_) {
       State state;
-      if (dyad.warheads) world.challenger_warheads = dyad.warheads->sample_for_trial(context.seed, context.trial);
+      if (dyad.warheads)
+        world.challenger_warheads = dyad.warheads->sample_for_trial(context.seed, context.trial);
       for (int process : dyad.provocation_processes) {
-        state.last_total += world.event_totals[process];
-        state.expected_events += mechanism.scenario_.event_processes()[process].rate_per_month.sample_for_trial(
-            context.seed, context.trial);
+        state.expected_events +=
+            mechanism.scenario_.event_processes()[process].rate_per_month.sample_for_trial(
+                context.seed, context.trial);
       }
       states_.push_back(state);
     }
-    for (std::size_t i = 0; i < states_.size(); ++i) publish(world, sink, i);
+    for (std::size_t i = 0; i < states_.size(); ++i) {
+      update_credibility(world, i);
+      publish(world, sink, i);
+    }
   }
 
   void step(World& world, TrialSink& sink) override {
@@ -197,15 +212,14 @@ class DeterrenceTrial final : public MechanismTrial {
       const double u_outcome = stream_.uniform();
       const auto& dyad = mechanism_.dyads_[i];
       auto& state = states_[i];
-      std::uint64_t total = 0;
-      for (int process : dyad.provocation_processes) total += world.event_totals[process];
-      const double events = double(total - state.last_total);
-      state.last_total = total;
+      double events = 0.0;
+      for (int process : dyad.provocation_processes) events += double(world.event_counts[process]);
       world.challenger_warheads += p_["warhead_growth_per_year"] / 12.0;
 
       double shock = 0.0;
-      const double rate = std::exp(p_["crisis_intercept"] +
-                                   p_["crisis_tension_slope"] * (world.tension - world.tension_reference));
+      const double rate =
+          std::exp(p_["crisis_intercept"] +
+                   p_["crisis_tension_slope"] * (world.tension - world.tension_reference));
       update_credibility(world, i);
       if (u_crisis < std::min(1.0, rate)) {
         ++state.crises;
@@ -220,16 +234,14 @@ class DeterrenceTrial final : public MechanismTrial {
         if (outcome == CrisisOutcomeClass::limited_clash) sink.occur(5 * i + 1);
         if (outcome == CrisisOutcomeClass::war) sink.occur(5 * i + 2);
         if (outcome == CrisisOutcomeClass::defender_backs_down) sink.occur(5 * i + 4);
-        if (outcome == CrisisOutcomeClass::negotiated_settlement) shock -= p_["tension_settlement_relief"];
-        Event event;
-        event.kind = "deterrence.crisis";
-        event.magnitude = solution.deterrence_failure();
-        if (sink.tracing())
-          event.detail = fmt::format("{}: crisis -> {} (credibility {:.2f}; P(clash or war) {:.2f})", dyad.id,
-                                     enum_name(deterrence::kCrisisOutcomeClassNames, outcome),
-                                     world.alliances[dyad.roles.alliance].credibility,
-                                     solution.deterrence_failure());
-        sink.emit(std::move(event));
+        if (outcome == CrisisOutcomeClass::negotiated_settlement)
+          shock -= p_["tension_settlement_relief"];
+        emit_event(sink, "deterrence.crisis", solution.deterrence_failure(), [&] {
+          return fmt::format("{}: crisis -> {} (credibility {:.2f}; P(clash or war) {:.2f})",
+                             dyad.id, enum_name(deterrence::kCrisisOutcomeClassNames, outcome),
+                             world.alliances[dyad.roles.alliance].credibility,
+                             solution.deterrence_failure());
+        });
       }
       world.tension = next_tension(world.tension, world.tension_reference, p_["tension_reversion"],
                                    p_["tension_per_event"], events, state.expected_events, shock);
@@ -239,7 +251,6 @@ class DeterrenceTrial final : public MechanismTrial {
 
  private:
   struct State {
-    std::uint64_t last_total = 0;
     double expected_events = 0.0;  // the provocation processes' base monthly rates, this trial
     int crises = 0;
   };
@@ -259,8 +270,9 @@ class DeterrenceTrial final : public MechanismTrial {
     if (dyad.host_cinc > 0.0) in.defender_capability = dyad.host_cinc;
     if (dyad.patron_cinc > 0.0) in.ally_capability = 0.25 * dyad.patron_cinc;
     in.credibility = world.alliances[dyad.roles.alliance].credibility;
-    in.first_strike_advantage = std::min(
-        1.0, p_["first_strike_advantage"] + (dyad.preemptive_doctrine ? p_["preemptive_doctrine_advantage"] : 0.0));
+    in.first_strike_advantage =
+        std::min(1.0, p_["first_strike_advantage"] +
+                          (dyad.preemptive_doctrine ? p_["preemptive_doctrine_advantage"] : 0.0));
     in.escalation_probability = p_["escalation_probability"];
     in.armistice_channel = dyad.crisis_channel ? 1.0 : 0.0;
     return in;
@@ -277,21 +289,23 @@ class DeterrenceTrial final : public MechanismTrial {
     in.extended_deterrence = dyad.extended_deterrence;
     in.consultation = dyad.consultation;
     in.distraction = world.patron_distraction;
-    in.patron_commitment = unit_stance(mechanism_.scenario_, world.offices[dyad.roles.patron_executive],
-                                       mechanism_.commitment_dimension_, 0.5);
+    in.patron_commitment =
+        unit_stance(mechanism_.scenario_, world.offices[dyad.roles.patron_executive],
+                    mechanism_.commitment_dimension_, 0.5);
     const deterrence::CredibilityWeights weights{
-        p_["credibility_weight_treaty"],    p_["credibility_weight_tripwire"],
-        p_["credibility_weight_command"],   p_["credibility_weight_extended"],
+        p_["credibility_weight_treaty"],       p_["credibility_weight_tripwire"],
+        p_["credibility_weight_command"],      p_["credibility_weight_extended"],
         p_["credibility_weight_consultation"], p_["credibility_distraction"],
         p_["credibility_commitment_floor"]};
     alliance.credibility = deterrence::commitment_credibility(in, weights);
   }
 
+  // Publishes the month's state; credibility was updated earlier in the month.
   void publish(World& world, TrialSink& sink, std::size_t i) {
-    update_credibility(world, i);
     world.threat = std::min(
-        1.0, threat_index(world.tension, world.challenger_warheads, p_["warhead_reference"], world.bloc_cohesion,
-                          p_["threat_weight_tension"], p_["threat_weight_arsenal"], p_["threat_weight_bloc"]) +
+        1.0, threat_index(world.tension, world.challenger_warheads, p_["warhead_reference"],
+                          world.bloc_cohesion, p_["threat_weight_tension"],
+                          p_["threat_weight_arsenal"], p_["threat_weight_bloc"]) +
                  (mechanism_.dyads_[i].preemptive_doctrine ? p_["threat_weight_doctrine"] : 0.0));
     const std::size_t m = 5 * i;
     sink.set_metric(m, world.alliances[mechanism_.dyads_[i].roles.alliance].credibility);
@@ -307,7 +321,8 @@ class DeterrenceTrial final : public MechanismTrial {
   std::vector<State> states_;
 };
 
-std::unique_ptr<MechanismTrial> DeterrenceMechanism::start_trial(World& world, const TrialContext& context,
+std::unique_ptr<MechanismTrial> DeterrenceMechanism::start_trial(World& world,
+                                                                 const TrialContext& context,
                                                                  TrialSink& sink) const {
   return std::make_unique<DeterrenceTrial>(*this, world, context, sink);
 }

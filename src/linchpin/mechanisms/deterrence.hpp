@@ -14,9 +14,10 @@ namespace linchpin {
 
 // tension' = clamp(reference + (1 - reversion) (tension - reference)
 //                  + per_event (events - expected_events) + shock, 0, 1):
-// tension reverts to its starting level; provocations above the expected rate and crises push it up.
-double next_tension(double tension, double reference, double reversion, double per_event, double events,
-                    double expected_events, double shock);
+// tension reverts to its starting level; provocations above the expected rate and crises push it
+// up.
+double next_tension(double tension, double reference, double reversion, double per_event,
+                    double events, double expected_events, double shock);
 
 // Threat the host faces: clamp(w_t tension + w_a log(1 + warheads) / log(1 + reference) +
 // w_b bloc_cohesion, 0, 1) with the arsenal term capped at 1.
@@ -25,7 +26,8 @@ double threat_index(double tension, double warheads, double warhead_reference, d
 
 // Draws a crisis outcome class from a solution with one uniform in [0, 1): classes in their
 // enum order, cumulative.
-deterrence::CrisisOutcomeClass draw_outcome_class(const deterrence::CrisisSolution& solution, double u);
+deterrence::CrisisOutcomeClass draw_outcome_class(const deterrence::CrisisSolution& solution,
+                                                  double u);
 
 class DeterrenceMechanism final : public Mechanism {
  public:

@@ -53,14 +53,16 @@ class EventProcessesTrial final : public MechanismTrial {
     const auto& processes = mechanism.scenario_.event_processes();
     std::size_t join_outcome = processes.size();
     for (std::size_t i = 0; i < processes.size(); ++i) {
-      join_probabilities_.push_back(processes[i].join_probability
-                                        ? processes[i].join_probability->sample_for_trial(context.seed, context.trial)
-                                        : 0.0);
+      join_probabilities_.push_back(
+          processes[i].join_probability
+              ? processes[i].join_probability->sample_for_trial(context.seed, context.trial)
+              : 0.0);
       join_outcomes_.push_back(processes[i].joined_by >= 0 ? int(join_outcome++) : -1);
       rates_.push_back(processes[i].rate_per_month.sample_for_trial(context.seed, context.trial));
-      elasticities_.push_back(processes[i].tension_elasticity
-                                  ? processes[i].tension_elasticity->sample_for_trial(context.seed, context.trial)
-                                  : 0.0);
+      elasticities_.push_back(
+          processes[i].tension_elasticity
+              ? processes[i].tension_elasticity->sample_for_trial(context.seed, context.trial)
+              : 0.0);
       windows_.emplace_back(std::size_t(mechanism.window_months_), 0u);
       sink.set_metric(i, 0.0);
     }
@@ -82,7 +84,7 @@ class EventProcessesTrial final : public MechanismTrial {
       const std::size_t slot = std::size_t(world.month_index) % window.size();
       window_sums_[i] -= window[slot];
       window[slot] = count;
-      world.event_totals[i] += count;
+      world.event_counts[i] = count;
       sink.set_metric(i, double(window_sums_[i]));
       if (join_outcomes_[i] >= 0) {
         // One draw a month whatever the count: P(someone joins at least one of the events).
@@ -94,7 +96,8 @@ class EventProcessesTrial final : public MechanismTrial {
           event.magnitude = 1.0;
           if (sink.tracing()) {
             event.actors = {actors[processes[i].joined_by].id};
-            event.detail = fmt::format("{} joins: {}", actors[processes[i].joined_by].id, processes[i].name);
+            event.detail =
+                fmt::format("{} joins: {}", actors[processes[i].joined_by].id, processes[i].name);
           }
           sink.emit(std::move(event));
         }

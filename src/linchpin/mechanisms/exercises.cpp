@@ -112,8 +112,9 @@ class ExercisesTrial final : public MechanismTrial {
     host_serial_.resize(n);
     for (int i = 0; i < n; ++i) {
       const auto& roles = mechanism.alliances_[i];
+      calendars_.push_back(calendar(std::size_t(i)));
       world.alliances[roles.alliance].readiness = steady_state_readiness(
-          calendar(i), parameters_["readiness_gain"], parameters_["readiness_decay"]);
+          calendars_.back(), parameters_["readiness_gain"], parameters_["readiness_decay"]);
       us_serial_[i] = world.offices[roles.patron_executive].leader_serial;
       host_serial_[i] = world.offices[roles.host_executive].leader_serial;
     }
@@ -157,7 +158,7 @@ class ExercisesTrial final : public MechanismTrial {
         }
       }
       if (state.exercises_suspended && ++suspended_months_[i] >= 12) sink.occur(2 * i + 1);
-      const auto months = calendar(i);
+      const auto& months = calendars_[i];
       const bool held =
           !state.exercises_suspended &&
           std::find(months.begin(), months.end(), world.month.month_of_year()) != months.end();
@@ -199,6 +200,7 @@ class ExercisesTrial final : public MechanismTrial {
   MechanismParameters parameters_;
   RandomStream stream_;
   std::vector<int> suspended_months_;
+  std::vector<std::vector<int>> calendars_;  // exercise months of each alliance, this trial
   std::vector<int> us_serial_;
   std::vector<int> host_serial_;
 };

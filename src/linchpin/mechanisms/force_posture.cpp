@@ -133,12 +133,10 @@ class ForcePostureTrial final : public MechanismTrial {
         state.months_since_threat = 0;
         state.friction_shock += parameters_["threat_friction"];
         sink.occur(3 * i);
-        Event event;
-        event.kind = "force_posture.withdrawal_threat";
-        if (sink.tracing())
-          event.detail = fmt::format("{}: the patron threatens to withdraw troops (hazard {:.3f})",
-                                     mechanism_.ids_[i], threat);
-        sink.emit(std::move(event));
+        emit_event(sink, "force_posture.withdrawal_threat", [&] {
+          return fmt::format("{}: the patron threatens to withdraw troops (hazard {:.3f})",
+                             mechanism_.ids_[i], threat);
+        });
       }
 
       double decision =
@@ -156,14 +154,10 @@ class ForcePostureTrial final : public MechanismTrial {
         plans_[i].push_back(Plan{cut / months, months});
         state.friction_shock += parameters_["decision_friction"];
         sink.occur(3 * i + 1);
-        Event event;
-        event.kind = "force_posture.withdrawal_decision";
-        event.magnitude = cut;
-        if (sink.tracing())
-          event.detail =
-              fmt::format("{}: the patron decides to withdraw {:.0f} troops over {} months",
-                          mechanism_.ids_[i], cut, months);
-        sink.emit(std::move(event));
+        emit_event(sink, "force_posture.withdrawal_decision", cut, [&] {
+          return fmt::format("{}: the patron decides to withdraw {:.0f} troops over {} months",
+                             mechanism_.ids_[i], cut, months);
+        });
       }
 
       // A new patron executive committed to the alliance stops withdrawals under way, as
@@ -173,11 +167,9 @@ class ForcePostureTrial final : public MechanismTrial {
       leader_serial_[i] = patron.leader_serial;
       if (!plans_[i].empty() && (u_halt < parameters_["halt_rate"] || committed_successor)) {
         plans_[i].clear();
-        Event event;
-        event.kind = "force_posture.withdrawal_halted";
-        if (sink.tracing())
-          event.detail = fmt::format("{}: withdrawals under way are halted", mechanism_.ids_[i]);
-        sink.emit(std::move(event));
+        emit_event(sink, "force_posture.withdrawal_halted", [&] {
+          return fmt::format("{}: withdrawals under way are halted", mechanism_.ids_[i]);
+        });
       }
       for (auto& plan : plans_[i]) {
         state.troops = std::max(0.0, state.troops - plan.per_month);

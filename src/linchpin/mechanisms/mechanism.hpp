@@ -86,14 +86,20 @@ class TrialSink {
   int month_index_;
 };
 
-// Emits an event of `kind`; `detail()` builds its text only when the trial is traced, so
-// untraced trials do not pay for formatting.
+// Emits an event of `kind` with `magnitude`; `detail()` builds its text only when the trial is
+// traced, so untraced trials do not pay for formatting.
 template <typename DetailFunction>
-void emit_event(TrialSink& sink, std::string kind, DetailFunction&& detail) {
+void emit_event(TrialSink& sink, std::string kind, double magnitude, DetailFunction&& detail) {
   Event event;
   event.kind = std::move(kind);
+  event.magnitude = magnitude;
   if (sink.tracing()) event.detail = detail();
   sink.emit(std::move(event));
+}
+
+template <typename DetailFunction>
+void emit_event(TrialSink& sink, std::string kind, DetailFunction&& detail) {
+  emit_event(sink, std::move(kind), 0.0, std::forward<DetailFunction>(detail));
 }
 
 class MechanismTrial {

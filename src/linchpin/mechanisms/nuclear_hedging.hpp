@@ -20,8 +20,8 @@ double target_support(double anchor, double threat, double abandonment, bool ext
 // min(1, exp(a + b_s (support - 0.5) + b_a abandonment)) * (1 - npt_restraint)
 //   * (1 - pressure * patron_commitment) * (1 - extended_restraint [extended deterrence]).
 double step_hazard(double intercept, double support_slope, double abandonment_slope, double support,
-                   double abandonment, double npt_restraint, double pressure, double patron_commitment,
-                   double extended_restraint, bool extended_deterrence);
+                   double abandonment, double npt_restraint, double pressure,
+                   double patron_commitment, double extended_restraint, bool extended_deterrence);
 
 class NuclearHedgingMechanism final : public Mechanism {
  public:

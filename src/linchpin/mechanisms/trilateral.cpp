@@ -45,12 +45,8 @@ TrilateralMechanism::TrilateralMechanism(const Scenario& scenario)
     partnerships_.push_back(partnership);
     ids_.push_back(alliance.id);
     std::vector<int> inside;
-    for (const auto& pair : pairs) {
-      const auto& members = alliance.members;
-      if (std::find(members.begin(), members.end(), pair.patron) != members.end() &&
-          std::find(members.begin(), members.end(), pair.host) != members.end())
-        inside.push_back(pair.alliance);
-    }
+    for (const auto& pair : pairs)
+      if (has_members(alliance, pair.patron, pair.host)) inside.push_back(pair.alliance);
     member_alliances_.push_back(inside);
     metrics_.push_back({fmt::format("trilateral.{}.in_force", alliance.id), "flag",
                         fmt::format("1 while {} is in force", alliance.name), 0.0, 1.0,

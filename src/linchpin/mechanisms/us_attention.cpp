@@ -97,7 +97,9 @@ class UsAttentionTrial final : public MechanismTrial {
 
  private:
   void publish(World& world, TrialSink& sink) {
-    std::vector<double> loads;
+    // Member buffers: this runs every month of every trial.
+    auto& loads = loads_;
+    loads.clear();
     for (const auto& theatre : world.theatres) {
       switch (theatre.condition) {
         case TheatreCondition::calm:
@@ -116,7 +118,8 @@ class UsAttentionTrial final : public MechanismTrial {
     sink.set_metric(metric++, world.patron_distraction);
     const auto& rated = mechanism_.rated_;
     if (rated.empty()) return;
-    std::vector<double> cinc;
+    auto& cinc = cinc_now_;
+    cinc.clear();
     for (std::size_t i = 0; i < rated.size(); ++i) {
       // Months since January of the data year, in years.
       const double years =
@@ -138,6 +141,8 @@ class UsAttentionTrial final : public MechanismTrial {
   const UsAttentionMechanism& mechanism_;
   MechanismParameters parameters_;
   std::vector<double> weights_;
+  std::vector<double> loads_;
+  std::vector<double> cinc_now_;
   std::vector<double> cinc_;
   std::vector<double> trend_;
 };

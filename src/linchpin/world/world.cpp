@@ -30,7 +30,7 @@ World make_initial_world(const Scenario& scenario) {
     state.condition = theatre.initial;
     world.theatres.push_back(state);
   }
-  world.event_totals.assign(scenario.event_processes().size(), 0);
+  world.event_counts.assign(scenario.event_processes().size(), 0);
   world.alliances.assign(scenario.definition().alliances.size(), AllianceState{});
   return world;
 }

@@ -46,8 +46,8 @@ struct AllianceState {
   double abandonment_fear = 0.0;      // cohesion (the host's fear)
   double entrapment_fear = 0.0;       // cohesion
   int months_since_alignment_move = 1000000;  // trilateral (restoration), read by trade_coercion
-  double hedging = 0.0;  // trade_coercion: the host's hedging toward the coercer
-  bool coerced = false;  // trade_coercion: an economic-coercion episode is on
+  double hedging = 0.0;      // trade_coercion: the host's hedging toward the coercer
+  bool coerced = false;      // trade_coercion: an economic-coercion episode is on
   double credibility = 0.0;  // deterrence: credibility of the patron's commitment
 };
 
@@ -56,17 +56,17 @@ struct World {
   int month_index = 0;  // 0 for the start month
   std::vector<OfficeState> offices;
   std::vector<TheatreState> theatres;
-  std::vector<std::uint64_t> event_totals;  // one per event process
+  std::vector<std::uint64_t> event_counts;  // event_processes: this month's events, one per process
   std::vector<AllianceState> alliances;     // one per scenario alliance
   double patron_distraction = 0.0;       // us_attention: share of the patron's attention drawn away
   double patron_capability_share = 0.0;  // us_attention: patron's CINC share this month
   double patron_capability_share_start = 0.0;  // us_attention: at the start
-  double tension = 0.0;            // deterrence: tension on the peninsula in [0, 1]
-  double tension_reference = 0.0;  // deterrence: the starting tension (event processes' baseline)
-  double threat = 0.0;             // deterrence: the host's threat environment in [0, 1]
-  double challenger_warheads = 0.0;           // deterrence: the challenger's arsenal
-  double bloc_cohesion = 0.0;                 // bloc: cohesion of the adversary bloc in [0, 1]
-  double challenger_capability_boost = 0.0;   // bloc: share added to the challenger's capability
+  double tension = 0.0;                        // deterrence: tension on the peninsula in [0, 1]
+  double tension_reference = 0.0;    // deterrence: the starting tension (event processes' baseline)
+  double threat = 0.0;               // deterrence: the host's threat environment in [0, 1]
+  double challenger_warheads = 0.0;  // deterrence: the challenger's arsenal
+  double bloc_cohesion = 0.0;        // bloc: cohesion of the adversary bloc in [0, 1]
+  double challenger_capability_boost = 0.0;  // bloc: share added to the challenger's capability
 };
 
 // Offices of every political system, in scenario order: the index used by World::offices.

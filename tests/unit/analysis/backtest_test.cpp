@@ -11,16 +11,16 @@ namespace {
 
 TEST(Backtest, NearestRankQuantile) {
   const std::vector<double> v = {0, 1, 1, 2, 3, 5, 8, 13, 21, 34};  // n = 10
-  EXPECT_EQ(nearest_rank_quantile(v, 0.05), 0);   // ceil(0.5) = 1st
-  EXPECT_EQ(nearest_rank_quantile(v, 0.5), 3);    // 5th
-  EXPECT_EQ(nearest_rank_quantile(v, 0.95), 34);  // ceil(9.5) = 10th
+  EXPECT_EQ(nearest_rank_quantile(v, 0.05), 0);                     // ceil(0.5) = 1st
+  EXPECT_EQ(nearest_rank_quantile(v, 0.5), 3);                      // 5th
+  EXPECT_EQ(nearest_rank_quantile(v, 0.95), 34);                    // ceil(9.5) = 10th
   EXPECT_EQ(nearest_rank_quantile({}, 0.5), 0);
 }
 
 TEST(Backtest, ReadsTheRecordAndRejectsBadRows) {
   const auto series = default_backtest_series();
-  const auto record =
-      read_historical_record((test::source_dir() / "data" / "history" / "korea_events_yearly.csv").string(), series);
+  const auto record = read_historical_record(
+      (test::source_dir() / "data" / "history" / "korea_events_yearly.csv").string(), series);
   ASSERT_TRUE(record.count(2006));
   EXPECT_EQ(record.at(2006).at("dprk_nuclear_tests"), 1.0);
   EXPECT_EQ(record.at(2022).at("dprk_missile_launch_events"), 31.0);
@@ -40,10 +40,11 @@ TEST(Backtest, ReadsTheRecordAndRejectsBadRows) {
 }
 
 TEST(Backtest, RunsAndCoversTheWholeYearsOfTheScenario) {
-  const auto scenario = load_scenario((test::source_dir() / "scenarios" / "korea-2000.yaml").string());
+  const auto scenario =
+      load_scenario((test::source_dir() / "scenarios" / "korea-2000.yaml").string());
   const auto series = default_backtest_series();
-  const auto record =
-      read_historical_record((test::source_dir() / "data" / "history" / "korea_events_yearly.csv").string(), series);
+  const auto record = read_historical_record(
+      (test::source_dir() / "data" / "history" / "korea_events_yearly.csv").string(), series);
   const auto one = run_backtest(scenario, record, series, 30, 5, 1, 2015);
   const auto two = run_backtest(scenario, record, series, 30, 5, 2, 2015);
   EXPECT_EQ(one.first_year, 2001);

@@ -25,8 +25,10 @@ TEST(PillarAblation, PairedIntervalByHand) {
 }
 
 TEST(PillarAblation, RemovesOnlyTheNamedInstruments) {
-  const auto scenario = load_scenario((test::source_dir() / "scenarios" / "korea-2026.yaml").string());
-  const auto ablated = without_instruments(scenario, {InstrumentKind::treaty_commitment, InstrumentKind::crisis_channel});
+  const auto scenario =
+      load_scenario((test::source_dir() / "scenarios" / "korea-2026.yaml").string());
+  const auto ablated = without_instruments(
+      scenario, {InstrumentKind::treaty_commitment, InstrumentKind::crisis_channel});
   const auto& before = scenario.definition().alliances;
   const auto& after = ablated.definition().alliances;
   ASSERT_EQ(before.size(), after.size());
@@ -45,7 +47,8 @@ TEST(PillarAblation, RemovesOnlyTheNamedInstruments) {
 }
 
 TEST(PillarAblation, ResultsDoNotDependOnTheThreadCount) {
-  const auto scenario = load_scenario((test::source_dir() / "scenarios" / "korea-2026.yaml").string());
+  const auto scenario =
+      load_scenario((test::source_dir() / "scenarios" / "korea-2026.yaml").string());
   const auto variants = default_pillar_variants();
   const auto one = run_pillar_ablation(scenario, variants, 40, 11, 1);
   const auto two = run_pillar_ablation(scenario, variants, 40, 11, 2);
@@ -61,14 +64,17 @@ TEST(PillarAblation, ResultsDoNotDependOnTheThreadCount) {
 class CredibilityRecorder final : public MonthObserver {
  public:
   explicit CredibilityRecorder(std::size_t column) : column_(column) {}
-  void observe(int, const std::vector<double>& values) override { series.push_back(values[column_]); }
+  void observe(int, const std::vector<double>& values) override {
+    series.push_back(values[column_]);
+  }
   std::vector<double> series;
 
  private:
   std::size_t column_;
 };
 
-std::vector<std::vector<double>> metric_paths(const Scenario& scenario, int trials, const std::string& metric) {
+std::vector<std::vector<double>> metric_paths(const Scenario& scenario, int trials,
+                                              const std::string& metric) {
   const Simulation simulation(scenario);
   std::size_t column = 0;
   bool found = false;
@@ -94,8 +100,8 @@ TEST(PillarAblation, RemovingAPillarNeverRaisesCredibility) {
     for (const auto& variant : default_pillar_variants()) {
       if (variant.removed.empty()) continue;
       SCOPED_TRACE(std::string(file) + " " + variant.name);
-      const auto ablated =
-          metric_paths(without_instruments(scenario, variant.removed), 150, "deterrence.us-rok.credibility");
+      const auto ablated = metric_paths(without_instruments(scenario, variant.removed), 150,
+                                        "deterrence.us-rok.credibility");
       int violations = 0;
       int lower = 0;
       for (std::size_t t = 0; t < baseline.size(); ++t)
@@ -107,20 +113,22 @@ TEST(PillarAblation, RemovingAPillarNeverRaisesCredibility) {
       if (variant.name != "no_unc") {
         // (The Armistice/UNC channel acts inside crises, not on credibility directly; it can lower
         // credibility only through a rupture, which may not happen in these trials.)
-        EXPECT_GT(lower, 0) << "removing the pillar never changed credibility: the test would be vacuous";
+        EXPECT_GT(lower, 0)
+            << "removing the pillar never changed credibility: the test would be vacuous";
       }
     }
   }
 }
 
 TEST(PillarAblation, RemovingAPillarNeverLowersAbandonmentFear) {
-  const auto scenario = load_scenario((test::source_dir() / "scenarios" / "korea-2026.yaml").string());
+  const auto scenario =
+      load_scenario((test::source_dir() / "scenarios" / "korea-2026.yaml").string());
   const auto baseline = metric_paths(scenario, 150, "cohesion.us-rok.abandonment_fear");
   for (const auto& variant : default_pillar_variants()) {
     if (variant.removed.empty()) continue;
     SCOPED_TRACE(variant.name);
-    const auto ablated =
-        metric_paths(without_instruments(scenario, variant.removed), 150, "cohesion.us-rok.abandonment_fear");
+    const auto ablated = metric_paths(without_instruments(scenario, variant.removed), 150,
+                                      "cohesion.us-rok.abandonment_fear");
     int violations = 0;
     for (std::size_t t = 0; t < baseline.size(); ++t)
       for (std::size_t m = 0; m < baseline[t].size(); ++m)

@@ -11,7 +11,8 @@ namespace linchpin {
 namespace {
 
 TEST(DeterrenceKernels, TensionRevertsAndRespondsToExcessEvents) {
-  // 0.5 + (1 - 0.1091) * (0.8 - 0.5) + 0.01 * (3 - 0.8) + 0.1 = 0.5 + 0.26727 + 0.022 + 0.1 = 0.88927
+  // 0.5 + (1 - 0.1091) * (0.8 - 0.5) + 0.01 * (3 - 0.8) + 0.1 = 0.5 + 0.26727 + 0.022 + 0.1 =
+  // 0.88927
   EXPECT_NEAR(next_tension(0.8, 0.5, 0.1091, 0.01, 3.0, 0.8, 0.1), 0.88927, 1e-12);
   // At the reference with the expected events and no shock it stays put.
   EXPECT_NEAR(next_tension(0.4, 0.4, 0.1091, 0.01, 0.8, 0.8, 0.0), 0.4, 1e-12);
@@ -28,11 +29,15 @@ TEST(DeterrenceKernels, ThreatIndex) {
 TEST(DeterrenceKernels, OutcomeClassDrawIsCumulativeInEnumOrder) {
   deterrence::CrisisSolution solution;
   // challenger backs down 0.2, negotiation 0.3, limited clash 0.4 (two outcomes), war 0.1
-  solution.outcome_probability[std::size_t(deterrence::CrisisOutcome::acquiescence_by_challenger)] = 0.2;
+  solution.outcome_probability[std::size_t(deterrence::CrisisOutcome::acquiescence_by_challenger)] =
+      0.2;
   solution.outcome_probability[std::size_t(deterrence::CrisisOutcome::negotiation)] = 0.3;
-  solution.outcome_probability[std::size_t(deterrence::CrisisOutcome::limited_clash_started_by_challenger)] = 0.25;
-  solution.outcome_probability[std::size_t(deterrence::CrisisOutcome::limited_clash_started_by_defender)] = 0.15;
-  solution.outcome_probability[std::size_t(deterrence::CrisisOutcome::war_started_by_challenger)] = 0.1;
+  solution.outcome_probability[std::size_t(
+      deterrence::CrisisOutcome::limited_clash_started_by_challenger)] = 0.25;
+  solution.outcome_probability[std::size_t(
+      deterrence::CrisisOutcome::limited_clash_started_by_defender)] = 0.15;
+  solution.outcome_probability[std::size_t(deterrence::CrisisOutcome::war_started_by_challenger)] =
+      0.1;
   using C = deterrence::CrisisOutcomeClass;
   EXPECT_EQ(draw_outcome_class(solution, 0.1), C::challenger_backs_down);
   EXPECT_EQ(draw_outcome_class(solution, 0.45), C::negotiated_settlement);
@@ -57,7 +62,8 @@ TEST(NuclearHedgingKernels, TargetSupportAndStepHazard) {
   EXPECT_NEAR(target_support(0.7, 0.1, 0.2, true, 0.2, 0.3, 0.05), 0.73, 1e-12);
   // exp(-8 + 2*(0.75 - 0.5) + 4*0.5) = exp(-5.5) = 0.00408677;
   // x (1 - 0.5) x (1 - 0.6*0.5) x (1 - 0.3) = 0.5 * 0.7 * 0.7 = 0.245 -> 0.00100126
-  EXPECT_NEAR(step_hazard(-8, 2, 4, 0.75, 0.5, 0.5, 0.6, 0.5, 0.3, true), std::exp(-5.5) * 0.245, 1e-12);
+  EXPECT_NEAR(step_hazard(-8, 2, 4, 0.75, 0.5, 0.5, 0.6, 0.5, 0.3, true), std::exp(-5.5) * 0.245,
+              1e-12);
   EXPECT_NEAR(step_hazard(-8, 2, 4, 0.75, 0.5, 0.0, 0.0, 0.5, 0.3, false), std::exp(-5.5), 1e-12);
 }
 
