@@ -58,6 +58,13 @@ done
 "$bin" show "$work/a.sqlite" | grep -q 'Outcome'; check "show prints the outcome table" $?
 "$bin" show "$work/a.sqlite" --trial 0 | grep -Eq '^20[0-9]{2}-[0-9]{2} +elections +election\.'
 check "show --trial prints a traced trial's events, elections on their dates" $?
+# The alliance and deterrence mechanisms' events reach the trace (talks on the SMA open in 2029 in
+# every trial; a crisis comes in almost every trial).
+"$bin" run "$root/scenarios/korea-2026.yaml" --trials 20 --trace 3 --out "$work/trace.sqlite" --quiet 2>/dev/null
+for k in 0 1 2; do "$bin" show "$work/trace.sqlite" --trial $k >"$work/trace$k.txt"; done
+grep -Eq '^2029-[0-9]{2} +burden_sharing +burden_sharing\.talks_open' "$work/trace0.txt" &&
+  grep -q 'deterrence\.crisis' "$work/trace0.txt" "$work/trace1.txt" "$work/trace2.txt"
+check "traces show the alliance and deterrence mechanisms' events" $?
 "$bin" show "$work/a.sqlite" --trial 400 >/dev/null 2>&1; code=$?
 [ $code -eq 2 ]; check "show --trial on an untraced trial exits 2" $?
 "$bin" show "$work/missing.sqlite" >/dev/null 2>&1; code=$?

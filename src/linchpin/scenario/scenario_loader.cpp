@@ -1255,10 +1255,20 @@ void Loader::read_theatres(MapView& root) {
         if (!view.valid()) return;
         Theatre theatre;
         const NumberRule weight_rule{0.0, 1.0, false, "a weight"};
-        if (auto weight = view.number("attention_weight", Need::optional, weight_rule))
-          theatre.attention_weight = *weight;
-        if (auto weight = view.number("entrapment_weight", Need::optional, weight_rule))
-          theatre.entrapment_weight = *weight;
+        // Sourced like every number, but fixed: the mechanisms use one weight for all trials.
+        auto fixed_weight = [&](const char* key, double& target) {
+          if (!view.has(key)) return;
+          auto weight = view.quantity(key, Need::required, weight_rule);
+          if (!weight) return;
+          cite(*weight);
+          if (weight->is_random())
+            reader_.error(view.get(key), view.path(key),
+                          "expected a fixed weight ({value: ..., source: ...}), not a distribution");
+          else
+            target = weight->value;
+        };
+        fixed_weight("attention_weight", theatre.attention_weight);
+        fixed_weight("entrapment_weight", theatre.entrapment_weight);
         auto id = view.identifier("id", Need::required, true, false);
         auto name = view.text("name", Need::required);
         auto initial = view.choice("initial", Need::required, kTheatreConditionNames);
