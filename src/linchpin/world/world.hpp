@@ -1,10 +1,12 @@
 #pragma once
 // The simulated state of one trial. Mechanisms read it and change their own part of it;
 // they share information only through this state and through events.
+#include <array>
 #include <cstdint>
 #include <vector>
 
 #include "linchpin/core/calendar.hpp"
+#include "linchpin/core/enum_names.hpp"
 #include "linchpin/scenario/scenario.hpp"
 
 namespace linchpin {
@@ -51,6 +53,14 @@ struct AllianceState {
   double credibility = 0.0;  // deterrence: credibility of the patron's commitment
 };
 
+// Which dynamics can still happen in a trial. A war (MID hostility level 5: at least 1,000
+// battle deaths, COW/UCDP) ends peacetime alliance management for the rest of the horizon: no
+// cost-sharing cycle, exercise suspensions, peacetime crises or settlements follow it. War is
+// absorbing within a trial (docs/engine/engine.md, "Regimes").
+enum class WorldRegime { peacetime, wartime };
+inline constexpr std::array<EnumName<WorldRegime>, 2> kWorldRegimeNames = {
+    {{WorldRegime::peacetime, "peacetime"}, {WorldRegime::wartime, "wartime"}}};
+
 struct World {
   Month month;          // the month being simulated
   int month_index = 0;  // 0 for the start month
@@ -67,6 +77,11 @@ struct World {
   double challenger_warheads = 0.0;  // deterrence: the challenger's arsenal
   double bloc_cohesion = 0.0;        // bloc: cohesion of the adversary bloc in [0, 1]
   double challenger_capability_boost = 0.0;  // bloc: share added to the challenger's capability
+  WorldRegime regime = WorldRegime::peacetime;  // deterrence: wartime from a war's month on
+  int war_month_index = -1;                     // deterrence: month index the war began, or -1
+  bool host_weapons_programme = false;  // nuclear_hedging: the host has launched a programme
+
+  bool at_war() const { return regime == WorldRegime::wartime; }
 };
 
 // Offices of every political system, in scenario order: the index used by World::offices.
