@@ -41,6 +41,11 @@ struct ReportArgs {
 struct DataArgs {
   std::string data;
 };
+struct CalibrateArgs {
+  std::string data = "data";
+  std::string last;
+  std::string source = "episodes-record";
+};
 struct IndicesArgs {
   std::string measure;
   std::string data;
@@ -108,6 +113,7 @@ void add_run_command(CLI::App& app, RunArgs& args);
 void add_show_command(CLI::App& app, ShowArgs& args);
 void add_report_command(CLI::App& app, ReportArgs& args);
 void add_data_command(CLI::App& app, DataArgs& args);
+void add_calibrate_command(CLI::App& app, CalibrateArgs& args);
 void add_indices_command(CLI::App& app, IndicesArgs& args);
 void add_align_command(CLI::App& app, AlignArgs& args);
 void add_bargain_command(CLI::App& app, BargainArgs& args);
@@ -122,6 +128,7 @@ int run_run(RunArgs& args);
 int run_show(const ShowArgs& args);
 int run_report(const ReportArgs& args);
 int run_data_check(const DataArgs& args);
+int run_calibrate(const CalibrateArgs& args);
 int run_indices(const IndicesArgs& args);
 int run_align(const AlignArgs& args);
 int run_bargain(const BargainArgs& args);

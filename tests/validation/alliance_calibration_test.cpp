@@ -41,6 +41,8 @@ TEST(AllianceCalibration, DefaultsAreTheFitsOnTheEpisodeRecord) {
     std::string slope;
     double events;
   };
+  std::map<std::string, double> centres;
+  for (const auto& c : calibrate_alliance_hazards(record)) centres[c.name] = c.centre;
   const std::vector<Check> checks = {
       {"force_posture.withdrawal_announcement", ForcePostureMechanism::parameter_schema(),
        "announcement_intercept", "announcement_slope", 5},
@@ -61,6 +63,9 @@ TEST(AllianceCalibration, DefaultsAreTheFitsOnTheEpisodeRecord) {
     // Defaults are the fits rounded to four decimals.
     EXPECT_NEAR(default_of(check.schema, check.intercept), fit.coefficients[0], 5e-5);
     EXPECT_NEAR(default_of(check.schema, check.slope), fit.coefficients[1], 5e-5);
+    // The covariate is centred; the default centre is the fit's.
+    const std::string centre = check.slope.substr(0, check.slope.size() - 5) + "centre";
+    EXPECT_NEAR(default_of(check.schema, centre), centres.at(check.fit), 5e-5);
   }
 }
 
@@ -83,12 +88,39 @@ TEST(AllianceCalibration, BacktestScenarioUsesPre2016Fits) {
                c.name, c.fit.events, c.fit.exposure_months, c.fit.coefficients[0],
                c.fit.standard_errors[0], c.fit.coefficients[1], c.fit.standard_errors[1]);
     const auto& [intercept, slope] = keys.at(c.name);
-    for (const auto& [key, index] : {std::pair{intercept, 0}, std::pair{slope, 1}}) {
-      const std::string expected =
-          fmt::format("{}: {{distribution: normal, mean: {:.4f}, sd: {:.4f}", key,
-                      c.fit.coefficients[index], c.fit.standard_errors[index]);
-      EXPECT_NE(scenario.find(expected), std::string::npos)
-          << "korea-2000.yaml should have " << expected;
+    const std::string prefix = intercept.substr(0, intercept.size() - 10);
+    // Every line `linchpin calibrate --last 2015-12` prints is in the scenario as printed.
+    const std::string lines = calibration_yaml(c, prefix, "episodes-record-pre2016");
+    std::size_t begin = 0;
+    while (begin < lines.size()) {
+      const std::size_t end = lines.find('\n', begin);
+      const std::string line = lines.substr(begin, end - begin);
+      EXPECT_NE(scenario.find(line), std::string::npos) << "korea-2000.yaml should have " << line;
+      begin = end + 1;
+    }
+  }
+}
+
+// korea-2026 and korea-2023 enter the fits on the whole record, drawn jointly.
+TEST(AllianceCalibration, CurrentScenariosUseTheWholeRecordFits) {
+  const auto record = read_episode_record(test::source_dir() / "data");
+  const auto fits = calibrate_alliance_hazards(record);
+  for (const char* file : {"korea-2026.yaml", "korea-2023.yaml"}) {
+    const std::string scenario = test::read_text(test::source_dir() / "scenarios" / file);
+    for (const auto& c : fits) {
+      const std::string prefix = c.name == "force_posture.withdrawal_announcement" ? "announcement"
+                                 : c.name == "force_posture.withdrawal_threat"     ? "threat"
+                                 : c.name == "exercises.suspension"                ? "suspension"
+                                 : c.name == "trilateral.lapse"                    ? "lapse"
+                                                                                   : "coercion";
+      const std::string lines = calibration_yaml(c, prefix, "episodes-record");
+      std::size_t begin = 0;
+      while (begin < lines.size()) {
+        const std::size_t end = lines.find('\n', begin);
+        const std::string line = lines.substr(begin, end - begin);
+        EXPECT_NE(scenario.find(line), std::string::npos) << file << " should have " << line;
+        begin = end + 1;
+      }
     }
   }
 }

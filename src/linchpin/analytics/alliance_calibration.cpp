@@ -1,6 +1,10 @@
 #include "linchpin/analytics/alliance_calibration.hpp"
 
+#include <fmt/format.h>
+
+#include <algorithm>
 #include <cmath>
+#include <functional>
 
 namespace linchpin::analytics {
 
@@ -59,10 +63,15 @@ std::vector<AllianceCalibration> calibrate_alliance_hazards(const EpisodeRecord&
     calibration.cells = episode_exposure(record, first, last, predicate, rule);
     double events = 0.0;
     double exposure = 0.0;
+    double weighted = 0.0;
     for (const auto& cell : calibration.cells) {
       events += cell.events;
       exposure += cell.exposure_months;
+      weighted += cell.exposure_months * cell.covariates.at(0);
     }
+    // Four decimals, as the scenarios write it, so the fit and the simulation use one centre.
+    calibration.centre = exposure > 0.0 ? std::round(weighted / exposure * 1e4) / 1e4 : 0.0;
+    for (auto& cell : calibration.cells) cell.covariates[0] -= calibration.centre;
     if (events > 0.0) {
       calibration.fit = fit_poisson_rate(calibration.cells, kCalibrationSlopePriorSd);
     } else {
@@ -71,6 +80,8 @@ std::vector<AllianceCalibration> calibrate_alliance_hazards(const EpisodeRecord&
       // 0.5 / exposure, log-scale sd sqrt(trigamma(0.5)) = 2.2214; the slope stays at its prior.
       calibration.fit.coefficients = {std::log(0.5 / exposure), 0.0};
       calibration.fit.standard_errors = {2.2214, kCalibrationSlopePriorSd};
+      calibration.fit.covariance = {{2.2214 * 2.2214, 0.0},
+                                    {0.0, kCalibrationSlopePriorSd * kCalibrationSlopePriorSd}};
       calibration.fit.exposure_months = exposure;
       calibration.fit.events = 0.0;
     }
@@ -136,6 +147,33 @@ std::vector<AllianceCalibration> calibrate_alliance_hazards(const EpisodeRecord&
         return std::vector<double>{1.0 - *accommodation};
       });
   return result;
+}
+
+std::string calibration_yaml(const AllianceCalibration& calibration, const std::string& prefix,
+                             const std::string& source_id) {
+  const auto& fit = calibration.fit;
+  const double b0 = fit.coefficients.at(0), b1 = fit.coefficients.at(1);
+  const double s0 = fit.standard_errors.at(0), s1 = fit.standard_errors.at(1);
+  // Truncation at about four standard errors (wide enough that it rarely binds), inside the
+  // mechanisms' parameter ranges: intercepts in [-20, 0], slopes in [-10, 10].
+  const auto low = [](double mean, double sd, double bound) {
+    return std::max(bound, std::floor(mean - 4.0 * sd));
+  };
+  const auto high = [](double mean, double sd, double bound) {
+    return std::min(bound, std::ceil(mean + 4.0 * sd));
+  };
+  const std::string correlation = fmt::format("{:.3f}", coefficient_correlation(fit, 0, 1));
+  std::string text;
+  text += fmt::format("{}_intercept: {{distribution: normal, mean: {:.4f}, sd: {:.4f}, low: {:g}, "
+                      "high: {:g}, source: {}}}\n",
+                      prefix, b0, s0, low(b0, s0, -20.0), high(b0, s0, 0.0), source_id);
+  text += fmt::format("{}_slope: {{distribution: normal, mean: {:.4f}, sd: {:.4f}, low: {:g}, "
+                      "high: {:g}, correlated_with: {}_intercept, correlation: {}, source: {}}}\n",
+                      prefix, b1, s1, low(b1, s1, -10.0), high(b1, s1, 10.0), prefix, correlation,
+                      source_id);
+  text += fmt::format("{}_centre: {{value: {:.4f}, source: {}}}\n", prefix, calibration.centre,
+                      source_id);
+  return text;
 }
 
 }  // namespace linchpin::analytics

@@ -16,7 +16,11 @@ struct AllianceCalibration {
   std::string counts;     // which episodes are events
   std::string window;     // "YYYY-MM..YYYY-MM"
   std::string covariate;  // what x is
-  PoissonRateFit fit;     // rate per month = exp(b0 + b1 x)
+  // The covariate is centred at its exposure-weighted mean over the window, so b0 is the log
+  // rate at the record's average covariate and b0, b1 are nearly uncorrelated; their remaining
+  // correlation is carried into the scenarios as a joint draw.
+  double centre = 0.0;
+  PoissonRateFit fit;  // rate per month = exp(b0 + b1 (x - centre))
   std::vector<ExposureCell> cells;
 };
 
@@ -36,5 +40,10 @@ Month episode_record_end();
 std::vector<AllianceCalibration> calibrate_alliance_hazards(const EpisodeRecord& record);
 std::vector<AllianceCalibration> calibrate_alliance_hazards(const EpisodeRecord& record,
                                                             Month last);
+
+// The scenario YAML lines for one calibration's parameters (intercept and slope as normals, the
+// slope drawn jointly with the intercept, and the centre), as written in scenarios/*.yaml.
+std::string calibration_yaml(const AllianceCalibration& calibration, const std::string& prefix,
+                             const std::string& source_id);
 
 }  // namespace linchpin::analytics

@@ -110,11 +110,18 @@ PoissonRateFit fit_poisson_rate(const std::vector<ExposureCell>& cells, double s
   const auto covariance = inverse(information);
   fit.coefficients = beta;
   for (std::size_t i = 0; i < p; ++i) fit.standard_errors.push_back(std::sqrt(covariance[i][i]));
+  fit.covariance = covariance;
   for (const auto& cell : cells) {
     const double mu = cell.exposure_months * std::exp(linear_predictor(beta, cell.covariates));
     fit.log_likelihood += cell.events * std::log(mu) - mu - std::lgamma(cell.events + 1.0);
   }
   return fit;
+}
+
+double coefficient_correlation(const PoissonRateFit& fit, std::size_t i, std::size_t j) {
+  if (i >= fit.covariance.size() || j >= fit.covariance.size()) return 0.0;
+  const double scale = std::sqrt(fit.covariance[i][i] * fit.covariance[j][j]);
+  return scale > 0.0 ? fit.covariance[i][j] / scale : 0.0;
 }
 
 double predicted_rate(const PoissonRateFit& fit, const std::vector<double>& x) {

@@ -18,6 +18,7 @@ struct ExposureCell {
 struct PoissonRateFit {
   std::vector<double> coefficients;     // b0 (log rate per month at x = 0), then one per covariate
   std::vector<double> standard_errors;  // from the inverse of the penalised information matrix
+  std::vector<std::vector<double>> covariance;  // that inverse: the estimates' joint covariance
   double log_likelihood = 0.0;          // unpenalised, at the estimate
   double events = 0.0;
   double exposure_months = 0.0;
@@ -29,6 +30,9 @@ struct PoissonRateFit {
 // linchpin::Error when the cells are empty, a covariate count differs, exposure is not
 // positive, or the fit does not converge.
 PoissonRateFit fit_poisson_rate(const std::vector<ExposureCell>& cells, double slope_prior_sd);
+
+// Correlation of coefficients i and j from the fit's covariance (0 when either variance is 0).
+double coefficient_correlation(const PoissonRateFit& fit, std::size_t i, std::size_t j);
 
 // Monthly rate the fitted model predicts at covariates x.
 double predicted_rate(const PoissonRateFit& fit, const std::vector<double>& x);

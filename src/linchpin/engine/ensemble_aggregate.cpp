@@ -75,6 +75,7 @@ EnsembleAggregate::EnsembleAggregate(const Simulation& simulation)
   above_.assign(cells, 0);
   sums_.assign(cells, 0);
   outcome_counts_.assign(simulation.outcomes().size(), 0);
+  outcome_counts_no_war_.assign(simulation.outcomes().size(), 0);
   onset_counts_.assign(simulation.outcomes().size() * months_, 0);
 }
 
@@ -108,10 +109,13 @@ void EnsembleAggregate::observe(int month_index, const std::vector<double>& valu
 void EnsembleAggregate::add_trial(const TrialOutcome& outcome) {
   ++trials_;
   events_ += outcome.event_count;
+  const bool no_war = outcome.war_month < 0;
+  if (no_war) ++trials_no_war_;
   for (std::size_t o = 0; o < outcome.outcome_months.size(); ++o) {
     const int month = outcome.outcome_months[o];
     if (month < 0) continue;
     ++outcome_counts_[o];
+    if (no_war) ++outcome_counts_no_war_[o];
     ++onset_counts_[o * months_ + month];
   }
 }
@@ -125,8 +129,11 @@ void EnsembleAggregate::merge(const EnsembleAggregate& other) {
   }
   trials_ += other.trials_;
   events_ += other.events_;
-  for (std::size_t i = 0; i < outcome_counts_.size(); ++i)
+  trials_no_war_ += other.trials_no_war_;
+  for (std::size_t i = 0; i < outcome_counts_.size(); ++i) {
     outcome_counts_[i] += other.outcome_counts_[i];
+    outcome_counts_no_war_[i] += other.outcome_counts_no_war_[i];
+  }
   for (std::size_t i = 0; i < onset_counts_.size(); ++i) onset_counts_[i] += other.onset_counts_[i];
 }
 
@@ -144,6 +151,11 @@ EnsembleSummary EnsembleAggregate::summarize() const {
     estimate.trials = trials_;
     estimate.probability = trials_ ? double(outcome_counts_[o]) / double(trials_) : 0.0;
     estimate.interval = wilson_interval(outcome_counts_[o], trials_);
+    estimate.occurred_no_war = outcome_counts_no_war_[o];
+    estimate.trials_no_war = trials_no_war_;
+    estimate.probability_no_war =
+        trials_no_war_ ? double(outcome_counts_no_war_[o]) / double(trials_no_war_) : 0.0;
+    estimate.interval_no_war = wilson_interval(outcome_counts_no_war_[o], trials_no_war_);
     std::uint64_t cumulative = 0;
     for (int month = 0; month < months_; ++month) {
       cumulative += onset_counts_[o * months_ + month];

@@ -41,6 +41,12 @@ struct OutcomeEstimate {
   std::uint64_t trials = 0;
   double probability = 0.0;
   Interval interval;               // Wilson 95%
+  // The same estimate over the trials in which no war began within the horizon (war is
+  // absorbing, so these are the peacetime futures).
+  std::uint64_t occurred_no_war = 0;
+  std::uint64_t trials_no_war = 0;
+  double probability_no_war = 0.0;
+  Interval interval_no_war;
   std::vector<double> cumulative;  // per month index: share of trials with onset <= month
 };
 
@@ -79,6 +85,8 @@ class EnsembleAggregate final : public MonthObserver {
   std::uint64_t trials_ = 0;
   std::uint64_t events_ = 0;
   std::vector<std::uint64_t> outcome_counts_;
+  std::uint64_t trials_no_war_ = 0;
+  std::vector<std::uint64_t> outcome_counts_no_war_;
   std::vector<std::uint64_t> onset_counts_;  // per outcome x month
 };
 

@@ -85,6 +85,7 @@ TrialOutcome Simulation::run_trial(std::uint64_t seed, std::uint64_t trial, bool
     }
     observer.observe(month, values);
   }
+  outcome.war_month = world.war_month_index;
   return outcome;
 }
 

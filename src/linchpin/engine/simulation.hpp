@@ -32,6 +32,7 @@ struct TrialOutcome {
   std::vector<int> outcome_months;  // per outcome: first month index it occurred, -1 if never
   std::uint64_t event_count = 0;
   std::vector<TracedEvent> events;  // only when traced
+  int war_month = -1;  // month index a war began (World::war_month_index), -1 if none
 };
 
 // Receives every metric's value at the end of every month of a trial.

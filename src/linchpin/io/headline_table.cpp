@@ -55,13 +55,22 @@ std::string format_headline(const StoredResults& results) {
   std::size_t name_width = 7;
   for (const auto& outcome : results.outcomes)
     name_width = std::max(name_width, outcome.name.size());
-  out += fmt::format("{:<{}}  {:>6}  {:>16}  {}\n", "Outcome", name_width, "P", "95% interval",
-                     "0 ------------- 1");
+  // War is absorbing: when some trials hold a war, every outcome is also shown over the
+  // trials without one (the peacetime futures).
+  const bool some_war = std::any_of(results.outcomes.begin(), results.outcomes.end(),
+                                    [](const StoredOutcome& o) { return o.trials_no_war < o.trials; });
+  out += fmt::format("{:<{}}  {:>6}  {:>16}  {}{}\n", "Outcome", name_width, "P", "95% interval",
+                     "0 ------------- 1", some_war ? "   P | no war" : "");
   for (const auto& outcome : results.outcomes) {
-    out += fmt::format("{:<{}}  {:>6.3f}  [{:.3f}, {:.3f}]  {}\n", outcome.name, name_width,
+    out += fmt::format("{:<{}}  {:>6.3f}  [{:.3f}, {:.3f}]  {}", outcome.name, name_width,
                        outcome.probability, outcome.ci_low, outcome.ci_high,
                        bar(outcome.ci_low, outcome.probability, outcome.ci_high, 17));
+    if (some_war) out += fmt::format("   {:>11.3f}", outcome.probability_no_war);
+    out += "\n";
   }
+  if (some_war && !results.outcomes.empty())
+    out += fmt::format("  (P | no war: over the {} of {} trials in which no war began)\n",
+                       results.outcomes.front().trials_no_war, results.outcomes.front().trials);
   if (results.outcomes.empty()) out += "  (no outcomes declared by the scenario's mechanisms)\n";
 
   std::size_t series_width = 6;

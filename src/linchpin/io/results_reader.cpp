@@ -76,12 +76,24 @@ StoredResults read_results(const std::string& path) {
     Statement query = results_query(
         db,
         "SELECT d.outcome, d.mechanism, d.description, o.occurred, o.trials, "
-        "o.probability, o.ci_low, o.ci_high FROM outcome_definitions d JOIN outcomes o "
-        "USING (outcome) ORDER BY d.rowid");
+        "o.probability, o.ci_low, o.ci_high, n.occurred, n.trials, n.probability, n.ci_low, "
+        "n.ci_high FROM outcome_definitions d JOIN outcomes o USING (outcome) "
+        "LEFT JOIN outcomes_no_war n USING (outcome) ORDER BY d.rowid");
     while (query.next()) {
-      results.outcomes.push_back(StoredOutcome{
-          query.text(0), query.text(1), query.text(2), std::uint64_t(query.integer(3)),
-          std::uint64_t(query.integer(4)), query.real(5), query.real(6), query.real(7)});
+      StoredOutcome outcome{query.text(0),
+                            query.text(1),
+                            query.text(2),
+                            std::uint64_t(query.integer(3)),
+                            std::uint64_t(query.integer(4)),
+                            query.real(5),
+                            query.real(6),
+                            query.real(7)};
+      outcome.occurred_no_war = std::uint64_t(query.integer(8));
+      outcome.trials_no_war = std::uint64_t(query.integer(9));
+      outcome.probability_no_war = query.real(10);
+      outcome.ci_low_no_war = query.real(11);
+      outcome.ci_high_no_war = query.real(12);
+      results.outcomes.push_back(std::move(outcome));
     }
   }
   {

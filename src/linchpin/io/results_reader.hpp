@@ -35,6 +35,12 @@ struct StoredOutcome {
   double probability = 0.0;
   double ci_low = 0.0;
   double ci_high = 0.0;
+  // Over the trials with no war within the horizon (table outcomes_no_war).
+  std::uint64_t occurred_no_war = 0;
+  std::uint64_t trials_no_war = 0;
+  double probability_no_war = 0.0;
+  double ci_low_no_war = 0.0;
+  double ci_high_no_war = 0.0;
 };
 
 struct StoredSeries {

@@ -44,6 +44,10 @@ CREATE TABLE outcomes (
   outcome TEXT PRIMARY KEY REFERENCES outcome_definitions(outcome),
   occurred INTEGER NOT NULL, trials INTEGER NOT NULL,
   probability REAL NOT NULL, ci_low REAL NOT NULL, ci_high REAL NOT NULL);
+CREATE TABLE outcomes_no_war (
+  outcome TEXT PRIMARY KEY REFERENCES outcome_definitions(outcome),
+  occurred INTEGER NOT NULL, trials INTEGER NOT NULL,
+  probability REAL NOT NULL, ci_low REAL NOT NULL, ci_high REAL NOT NULL);
 CREATE TABLE outcome_incidence (
   outcome TEXT NOT NULL, month_index INTEGER NOT NULL, month TEXT NOT NULL,
   cumulative_probability REAL NOT NULL, PRIMARY KEY (outcome, month_index));
@@ -198,6 +202,7 @@ void ResultsStore::finish(const EnsembleRun& run, const Simulation& simulation) 
   commit_pending();
   db_.execute("BEGIN;");
   Statement outcome(db_, "INSERT INTO outcomes VALUES (?, ?, ?, ?, ?, ?)");
+  Statement outcome_no_war(db_, "INSERT INTO outcomes_no_war VALUES (?, ?, ?, ?, ?, ?)");
   Statement incidence(db_, "INSERT INTO outcome_incidence VALUES (?, ?, ?, ?)");
   for (const auto& estimate : run.summary.outcomes) {
     outcome.bind(1, estimate.name)
@@ -206,6 +211,13 @@ void ResultsStore::finish(const EnsembleRun& run, const Simulation& simulation) 
         .bind(4, estimate.probability)
         .bind(5, estimate.interval.low)
         .bind(6, estimate.interval.high)
+        .run();
+    outcome_no_war.bind(1, estimate.name)
+        .bind(2, std::int64_t(estimate.occurred_no_war))
+        .bind(3, std::int64_t(estimate.trials_no_war))
+        .bind(4, estimate.probability_no_war)
+        .bind(5, estimate.interval_no_war.low)
+        .bind(6, estimate.interval_no_war.high)
         .run();
     for (std::size_t month = 0; month < estimate.cumulative.size(); ++month) {
       incidence.bind(1, estimate.name)

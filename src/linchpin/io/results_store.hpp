@@ -12,7 +12,7 @@
 
 namespace linchpin {
 
-inline constexpr int kResultsSchemaVersion = 1;
+inline constexpr int kResultsSchemaVersion = 2;  // 2: table outcomes_no_war
 
 struct RunRecord {
   std::string scenario_name;

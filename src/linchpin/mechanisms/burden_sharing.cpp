@@ -132,6 +132,9 @@ class BurdenSharingTrial final : public MechanismTrial {
       const auto& agreement = mechanism_.agreements_[i];
       auto& state = states_[i];
       auto& alliance = world.alliances[agreement.roles.alliance];
+      // Peacetime only: no cost-sharing cycle in wartime or once the treaty has ended (the
+      // month's uniforms are drawn above either way, so streams stay aligned).
+      if (world.at_war() || !alliance.in_force) continue;
       const double demand = unit_stance(scenario, world.offices[agreement.roles.patron_executive],
                                         mechanism_.pressure_dimension_, 0.5);
       state.gap = gap_now(world, agreement);

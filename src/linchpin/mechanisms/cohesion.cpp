@@ -323,7 +323,9 @@ class CohesionTrial final : public MechanismTrial {
         std::min(1.0, presence), p_["entrapment_theatre"], p_["entrapment_hawkishness"],
         p_["entrapment_presence"]);
 
-    if (!at_start) {
+    // Stress episodes and rupture are peacetime alliance politics: a war ends them (the states
+    // above still track, so the series stay defined).
+    if (!at_start && !world.at_war()) {
       const bool stressed = alliance.friction >= p_["stress_threshold"];
       if (stressed && !st.stressed) {
         ++st.episodes;

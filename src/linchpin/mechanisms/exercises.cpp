@@ -28,13 +28,16 @@ double steady_state_readiness(const std::vector<int>& months, double gain, doubl
 
 std::vector<ParameterSchema> ExercisesMechanism::parameter_schema() {
   return {
-      {"suspension_intercept", "Log monthly rate of suspension decisions at zero engagement",
-       "log(1/month)", -5.6172,
+      {"suspension_intercept", "Log monthly rate of suspension decisions at the record's mean engagement",
+       "log(1/month)", -4.3263,
        "Penalised Poisson fit on data/episodes: 7 exercise_suspended 1988-02..2026-11 (466 "
-       "months), covariate mean US/ROK engagement_with_dprk; se 1.024 (docs/models/calibration.md)",
+       "months), covariate mean US/ROK engagement_with_dprk centred at 0.502; se 0.408 "
+       "(docs/models/calibration.md)",
        -20, 0, false},
       {"suspension_slope", "Slope on the executives' mean engagement with the adversary",
        "log-rate", 2.5726, "Same fit; se 1.590", -10, 10, false},
+      {"suspension_centre", "Centre of the suspension covariate (mean engagement)", "stance", 0.5018,
+       "Exposure-weighted mean of the covariate over the fit window: the covariate is centred so the intercept is the log rate at the record's average (linchpin calibrate; docs/models/calibration.md)", 0, 1, false},
       {"mean_suspension_months", "Mean months a suspension lasts before resumption", "months", 22,
        "data/episodes: suspensions ending in resumption lasted 14 (1992-93), 3 (2018), 50 "
        "(2018-22), 41 (2019-22) months; with the 2026-03 one-month postponement, mean 22",
@@ -128,6 +131,9 @@ class ExercisesTrial final : public MechanismTrial {
       const double u_resume = stream_.uniform();
       const auto& roles = mechanism_.alliances_[i];
       auto& state = world.alliances[roles.alliance];
+      // Peacetime exercise politics only: in wartime or after the treaty has ended there are no
+      // suspension or resumption decisions (readiness holds at its last value).
+      if (world.at_war() || !state.in_force) continue;
       const auto& patron = world.offices[roles.patron_executive];
       const auto& host = world.offices[roles.host_executive];
       const double engagement =
@@ -138,8 +144,10 @@ class ExercisesTrial final : public MechanismTrial {
       us_serial_[i] = patron.leader_serial;
       host_serial_[i] = host.leader_serial;
       if (!state.exercises_suspended) {
-        const double hazard = std::min(1.0, std::exp(parameters_["suspension_intercept"] +
-                                                     parameters_["suspension_slope"] * engagement));
+        const double hazard = std::min(
+            1.0, std::exp(parameters_["suspension_intercept"] +
+                          parameters_["suspension_slope"] *
+                              (engagement - parameters_["suspension_centre"])));
         if (u_suspend < hazard) {
           state.exercises_suspended = true;
           suspended_months_[i] = 0;

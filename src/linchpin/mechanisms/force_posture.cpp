@@ -19,29 +19,34 @@ double posture_hazard(double intercept, double slope, double x, double friction,
 
 std::vector<ParameterSchema> ForcePostureMechanism::parameter_schema() {
   return {
-      {"announcement_intercept", "Log monthly rate of withdrawal decisions at full commitment",
-       "log(1/month)", -6.0883,
+      {"announcement_intercept", "Log monthly rate of withdrawal decisions at the record's mean covariate",
+       "log(1/month)", -5.3111,
        "Penalised Poisson fit on data/episodes: 5 troop_withdrawal_announced 1953-01..2026-11 "
-       "(887 president-months), covariate 1 - alliance_commitment; se 0.838 "
+       "(887 president-months), covariate 1 - alliance_commitment centred at 0.363; se 0.484 "
        "(docs/models/calibration.md)",
        -20, 0, false},
       {"announcement_slope", "Slope on 1 - the patron executive's alliance commitment", "log-rate",
        2.1412, "Same fit; se 1.441", -10, 10, false},
-      {"threat_intercept", "Log monthly rate of withdrawal threats at zero discordance",
-       "log(1/month)", -5.2272,
+      {"threat_intercept", "Log monthly rate of withdrawal threats at the record's mean discordance",
+       "log(1/month)", -4.7797,
        "Penalised Poisson fit on data/episodes: 4 withdrawal_threat 1988-02..2026-11 (466 months), "
-       "covariate US-ROK discordance on the coded stances; se 0.700",
+       "covariate US-ROK discordance on the coded stances, centred at 0.200; se 0.502",
        -20, 0, false},
       {"threat_slope", "Slope on the executives' discordance", "log-rate", 2.2389,
        "Same fit; se 2.219", -10, 10, false},
+      {"announcement_centre", "Centre of the announcement covariate (1 - commitment)", "stance",
+       0.3630, "Exposure-weighted mean of the covariate over the fit window: the covariate is centred so the intercept is the log rate at the record's average (linchpin calibrate; docs/models/calibration.md)", 0, 1, false},
+      {"threat_centre", "Centre of the threat covariate (discordance)", "stance", 0.1999, "Exposure-weighted mean of the covariate over the fit window: the covariate is centred so the intercept is the log rate at the record's average (linchpin calibrate; docs/models/calibration.md)",
+       0, 1, false},
       {"friction_weight", "Hazard multiplier per unit of alliance friction: (1 + w * friction)",
-       "1/friction", 1.0,
-       "Assumption (not identifiable from the record): friction at its maximum doubles both "
-       "hazards",
+       "1/friction", 0.0,
+       "Not in the fit, so off by default: the fitted hazards already average over the record's "
+       "friction; a lever for sensitivity analysis (1 would double the hazards at full friction)",
        0, 20, false},
-      {"distraction_weight", "Hazard multiplier per unit of patron distraction", "1/share", 1.0,
-       "Assumption: the 1970-71 and 2004 reductions drew forces for Vietnam and Iraq "
-       "(data/episodes); full distraction doubles the withdrawal hazard",
+      {"distraction_weight", "Hazard multiplier per unit of patron distraction", "1/share", 0.0,
+       "Not in the fit, so off by default (the 1970-71 and 2004 reductions drew forces for Vietnam "
+       "and Iraq, but the record has no distraction series to estimate it on); a lever for "
+       "sensitivity analysis",
        0, 20, false},
       {"statutory_floor", "Troop level a statute bars cuts below (0: none)", "personnel", 0,
        "Definition: no floor unless the scenario cites one", 0, 1e6, false},
@@ -119,6 +124,9 @@ class ForcePostureTrial final : public MechanismTrial {
       const double u_halt = stream_.uniform();
       const auto& roles = mechanism_.alliances_[i];
       auto& state = world.alliances[roles.alliance];
+      // Peacetime posture politics only: no withdrawal threats or decisions in wartime or after
+      // the treaty has ended.
+      if (world.at_war() || !state.in_force) continue;
       const auto& patron = world.offices[roles.patron_executive];
       const double commitment =
           unit_stance(scenario, patron, mechanism_.commitment_dimension_, 0.5);
@@ -127,7 +135,8 @@ class ForcePostureTrial final : public MechanismTrial {
 
       const double threat =
           posture_hazard(parameters_["threat_intercept"], parameters_["threat_slope"],
-                         state.discordance, friction, parameters_["friction_weight"],
+                         state.discordance - parameters_["threat_centre"], friction,
+                         parameters_["friction_weight"],
                          world.patron_distraction, parameters_["distraction_weight"]);
       if (u_threat < threat) {
         state.months_since_threat = 0;
@@ -141,7 +150,8 @@ class ForcePostureTrial final : public MechanismTrial {
 
       double decision =
           posture_hazard(parameters_["announcement_intercept"], parameters_["announcement_slope"],
-                         1.0 - commitment, friction, parameters_["friction_weight"],
+                         1.0 - commitment - parameters_["announcement_centre"], friction,
+                         parameters_["friction_weight"],
                          world.patron_distraction, parameters_["distraction_weight"]);
       if (parameters_["statutory_floor"] > 0.0 &&
           state.troops <= parameters_["statutory_floor"] + 0.5)

@@ -20,6 +20,16 @@ MechanismParameters::MechanismParameters(const Scenario& scenario, std::string_v
     }
     values_.emplace(parameter.name, value);
   }
+  // Joint draws: a parameter correlated with a partner (validated by the loader to be a normal
+  // parameter of this section) is redrawn through the Gaussian copula with the partner's score.
+  if (section == nullptr) return;
+  for (const auto& [name, quantity] : section->parameters) {
+    if (quantity.correlated_with.empty()) continue;
+    const auto partner = section->parameters.find(quantity.correlated_with);
+    if (partner == section->parameters.end()) continue;
+    const double score = partner->second.normal_score_for_trial(context.seed, context.trial);
+    values_[name] = quantity.sample_correlated_for_trial(context.seed, context.trial, score);
+  }
 }
 
 double MechanismParameters::operator[](std::string_view name) const {

@@ -120,6 +120,7 @@ class NuclearHedgingTrial final : public MechanismTrial {
       const auto& host = mechanism_.hosts_[i];
       auto& state = states_[i];
       const auto& alliance = world.alliances[host.roles.alliance];
+      if (world.at_war()) continue;  // the peacetime hedging decision ends with a war
       // Anchored at the polled start: support moves with changes in threat and abandonment fear.
       const double target =
           target_support(p_["initial_support"], world.threat - state.threat_start,
@@ -136,6 +137,7 @@ class NuclearHedgingTrial final : public MechanismTrial {
             p_["patron_pressure"], commitment, p_["extended_restraint"], host.extended_deterrence);
         if (u_step < hazard) {
           ++state.level;
+          if (state.level >= 2) world.host_weapons_programme = true;
           // Level 2 is reached only through level 1, whose outcome is already recorded.
           sink.occur(state.level == 1 ? 2 * i : 2 * i + 1);
           const bool first_step = state.level == 1;

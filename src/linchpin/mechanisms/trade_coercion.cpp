@@ -22,19 +22,21 @@ double hedging_index(const HedgingWeights& weights, double accommodation, double
 
 std::vector<ParameterSchema> TradeCoercionMechanism::parameter_schema() {
   return {
-      {"coercion_intercept", "Log monthly rate of coercion episodes (host fully accommodating)",
-       "log(1/month)", -4.9234,
+      {"coercion_intercept", "Log monthly rate of coercion episodes at the record's mean covariate",
+       "log(1/month)", -4.9224,
        "Penalised Poisson fit on data/episodes: 3 PRC coercion episodes (2000 garlic, 2017 THAAD, "
        "2025 Hanwha) 1992-08..2026-11 (412 months), covariate 1 - ROK accommodation_of_china; "
-       "se 1.135 (docs/models/calibration.md)",
+       "centred at 0.467; se 0.577 (docs/models/calibration.md)",
        -20, 0, false},
       {"coercion_slope", "Slope on 1 - the host executive's accommodation of the coercer",
        "log-rate", 0.0021, "Same fit (no detectable stance effect); se 2.095", -10, 10, false},
+      {"coercion_centre", "Centre of the coercion covariate (1 - accommodation)", "stance", 0.4665,
+       "Exposure-weighted mean of the covariate over the fit window: the covariate is centred so the intercept is the log rate at the record's average (linchpin calibrate; docs/models/calibration.md)", 0, 1, false},
       {"alignment_multiplier", "Extra hazard factor in the months after an alignment move",
-       "factor", 5.0,
-       "Assumption: the THAAD decision (2016-07) was followed by coercion within months and the "
-       "2025 US-ROK shipbuilding pact by the Hanwha sanctions (data/episodes); 2 episodes of 3 "
-       "followed an alignment move, against a base of one in ~11 years",
+       "factor", 0.0,
+       "Not in the fit, so off by default: the fitted rate already counts the episodes that "
+       "followed alignment moves (THAAD 2016-07 -> 2017-03; the 2025 shipbuilding pact -> the "
+       "Hanwha sanctions); a lever for sensitivity analysis (2 of 3 episodes followed a move)",
        0, 100, false},
       {"alignment_window_months", "Months after an alignment move the multiplier applies", "months",
        9, "data/episodes: THAAD decision 2016-07 to the tourism ban 2017-03, 8 months", 0, 60,
@@ -145,12 +147,14 @@ class TradeCoercionTrial final : public MechanismTrial {
       const double u_end = stream_.uniform();
       const auto& exposure = mechanism_.exposures_[i];
       auto& state = world.alliances[exposure.roles.alliance];
+      if (world.at_war()) continue;  // peacetime economic statecraft only
       const double accommodation =
           unit_stance(mechanism_.scenario_, world.offices[exposure.roles.host_executive],
                       mechanism_.accommodation_dimension_, 0.5);
       if (!state.coerced) {
-        double hazard = std::exp(parameters_["coercion_intercept"] +
-                                 parameters_["coercion_slope"] * (1.0 - accommodation));
+        double hazard = std::exp(
+            parameters_["coercion_intercept"] +
+            parameters_["coercion_slope"] * (1.0 - accommodation - parameters_["coercion_centre"]));
         if (state.months_since_alignment_move < int(parameters_["alignment_window_months"]))
           hazard *= 1.0 + parameters_["alignment_multiplier"];
         if (u_start < std::min(1.0, hazard)) {

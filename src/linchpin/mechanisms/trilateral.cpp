@@ -10,19 +10,22 @@
 
 namespace linchpin {
 
-double trilateral_lapse_hazard(double intercept, double slope, double weakest_support) {
-  return std::min(1.0, std::exp(intercept + slope * (1.0 - weakest_support)));
+double trilateral_lapse_hazard(double intercept, double slope, double centre,
+                               double weakest_support) {
+  return std::min(1.0, std::exp(intercept + slope * (1.0 - weakest_support - centre)));
 }
 
 std::vector<ParameterSchema> TrilateralMechanism::parameter_schema() {
   return {
-      {"lapse_intercept", "Log monthly lapse rate when every executive fully supports cooperation",
-       "log(1/month)", -6.0499,
+      {"lapse_intercept", "Log monthly lapse rate at the record's mean covariate",
+       "log(1/month)", -5.0307,
        "Penalised Poisson fit on data/episodes: 3 ruptures (2012-06, 2019-07, 2019-08) 1993-02.."
-       "2026-11 (406 months), covariate 1 - ROK trilateral_support; se 1.239",
+       "2026-11 (406 months), covariate 1 - ROK trilateral_support centred at 0.477; se 0.612",
        -20, 0, false},
       {"lapse_slope", "Slope on 1 - the weakest member executive's support", "log-rate", 2.1354,
        "Same fit; se 1.871", -10, 10, false},
+      {"lapse_centre", "Centre of the lapse covariate (1 - weakest support)", "stance", 0.4773,
+       "Exposure-weighted mean of the covariate over the fit window: the covariate is centred so the intercept is the log rate at the record's average (linchpin calibrate; docs/models/calibration.md)", 0, 1, false},
       {"restoration_threshold", "Support every executive needs before cooperation can be restored",
        "stance", 0.6,
        "Assumption: restoration came under Yoon (1.0) with Biden (1.0) and Kishida; the lowest "
@@ -74,13 +77,15 @@ class TrilateralTrial final : public MechanismTrial {
       const double u_restore = stream_.uniform();
       const auto& partnership = mechanism_.partnerships_[i];
       auto& state = world.alliances[partnership.alliance];
+      if (world.at_war()) continue;  // peacetime lapses and restorations only
       double weakest = 1.0;
       for (int office : partnership.executives)
         weakest = std::min(weakest, unit_stance(scenario, world.offices[office],
                                                 mechanism_.support_dimension_, 1.0));
       if (state.in_force) {
-        const double hazard = trilateral_lapse_hazard(parameters_["lapse_intercept"],
-                                                      parameters_["lapse_slope"], weakest);
+        const double hazard =
+            trilateral_lapse_hazard(parameters_["lapse_intercept"], parameters_["lapse_slope"],
+                                    parameters_["lapse_centre"], weakest);
         if (u_lapse < hazard) {
           state.in_force = false;
           sink.occur(i);

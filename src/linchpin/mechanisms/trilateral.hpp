@@ -11,8 +11,10 @@
 
 namespace linchpin {
 
-// Monthly lapse hazard exp(intercept + slope * (1 - weakest support)), capped at 1.
-double trilateral_lapse_hazard(double intercept, double slope, double weakest_support);
+// Monthly lapse hazard exp(intercept + slope * (1 - weakest support - centre)), capped at 1; the
+// covariate is centred as in the fit (docs/models/calibration.md).
+double trilateral_lapse_hazard(double intercept, double slope, double centre,
+                               double weakest_support);
 
 class TrilateralMechanism final : public Mechanism {
  public:

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -98,6 +99,42 @@ double Quantity::sample_for_trial(std::uint64_t seed, std::uint64_t trial) const
   return sample(stream);
 }
 
+namespace {
+// The truncated normal's draw from a uniform in [0, 1): inverse CDF inside the bounds.
+double truncated_normal_from_uniform(const Quantity& q, double u01) {
+  const double lower = q.has_low ? normal_cdf((q.low - q.mean) / q.sd) : 0.0;
+  const double upper = q.has_high ? normal_cdf((q.high - q.mean) / q.sd) : 1.0;
+  double x = q.mean + q.sd * normal_quantile(lower + (upper - lower) * u01);
+  if (q.has_low && x < q.low) x = q.low;
+  if (q.has_high && x > q.high) x = q.high;
+  return x;
+}
+
+double own_uniform(const Quantity& q, std::uint64_t seed, std::uint64_t trial) {
+  RandomStream stream(seed, trial, "parameter:" + q.key_path);
+  return stream.uniform();
+}
+
+// Keeps Phi^-1 finite at the ends of [0, 1).
+double clamp_unit(double u) {
+  return std::clamp(u, 1e-16, 1.0 - 1e-16);
+}
+}  // namespace
+
+double Quantity::normal_score_for_trial(std::uint64_t seed, std::uint64_t trial) const {
+  if (kind != DistributionKind::normal) return 0.0;
+  return normal_quantile(clamp_unit(own_uniform(*this, seed, trial)));
+}
+
+double Quantity::sample_correlated_for_trial(std::uint64_t seed, std::uint64_t trial,
+                                             double partner_score) const {
+  if (kind != DistributionKind::normal || correlation == 0.0) return sample_for_trial(seed, trial);
+  const double own = normal_quantile(clamp_unit(own_uniform(*this, seed, trial)));
+  const double score =
+      correlation * partner_score + std::sqrt(1.0 - correlation * correlation) * own;
+  return truncated_normal_from_uniform(*this, normal_cdf(score));
+}
+
 std::string Quantity::describe() const {
   switch (kind) {
     case DistributionKind::fixed:
@@ -108,6 +145,8 @@ std::string Quantity::describe() const {
       std::string text = fmt::format("normal(mean {:g}, sd {:g}", mean, sd);
       if (has_low) text += fmt::format(", low {:g}", low);
       if (has_high) text += fmt::format(", high {:g}", high);
+      if (!correlated_with.empty())
+        text += fmt::format(", correlation {:g} with {}", correlation, correlated_with);
       return text + ")";
     }
     case DistributionKind::triangular:

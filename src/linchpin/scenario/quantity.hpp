@@ -32,6 +32,11 @@ struct Quantity {
   double beta = 0.0;   // beta
   bool has_low = false;
   bool has_high = false;
+  // Joint draws (normal only): this quantity is drawn through a Gaussian copula with correlation
+  // `correlation` to the partner quantity named here (a parameter of the same mechanism), so a
+  // fit's intercept and slope keep the correlation of their estimates.
+  std::string correlated_with;
+  double correlation = 0.0;
   std::string source;
   std::string unit;
   std::string note;
@@ -51,6 +56,14 @@ struct Quantity {
   double sample(RandomStream& stream) const;
   // The draw for one trial: a stream keyed by (seed, trial, this quantity's key path).
   double sample_for_trial(std::uint64_t seed, std::uint64_t trial) const;
+  // The standard-normal score of this quantity's draw for one trial (the copula coordinate of
+  // a normal quantity: Phi^-1 of its uniform); 0 for other kinds.
+  double normal_score_for_trial(std::uint64_t seed, std::uint64_t trial) const;
+  // The draw for one trial, jointly with a partner whose normal score is given: the score
+  // correlation * partner + sqrt(1 - correlation^2) * own, mapped through this quantity's
+  // (possibly truncated) normal marginal. With correlation 0 it equals sample_for_trial.
+  double sample_correlated_for_trial(std::uint64_t seed, std::uint64_t trial,
+                                     double partner_score) const;
   std::string describe() const;  // "uniform(1, 3)"
 };
 

@@ -19,6 +19,10 @@ nlohmann::json quantity_to_json(const Quantity& quantity) {
       json["sd"] = quantity.sd;
       if (quantity.has_low) json["low"] = quantity.low;
       if (quantity.has_high) json["high"] = quantity.high;
+      if (!quantity.correlated_with.empty()) {
+        json["correlated_with"] = quantity.correlated_with;
+        json["correlation"] = quantity.correlation;
+      }
       break;
     case DistributionKind::triangular:
       json["distribution"] = "triangular";

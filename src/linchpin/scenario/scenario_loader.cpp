@@ -323,6 +323,7 @@ class Loader {
   void read_stakeholder(const YAML::Node& node, const std::string& path, ContestedIssue& issue,
                         std::map<std::string, SourceLocation>& seen, bool scale_ok, bool& ok);
   void read_mechanisms(MapView& root);
+  void check_correlated_parameters(const MechanismSection& section);
   void read_run(MapView& root);
   void check_source_references();
 
@@ -1534,6 +1535,7 @@ void Loader::read_mechanisms(MapView& root) {
       if (parameter_view && parameter_view->has(parameter.name)) {
         NumberRule rule{parameter.min, parameter.max, parameter.integer,
                         "a value of this parameter"};
+        rule.correlation_allowed = true;
         auto quantity = parameter_view->quantity(parameter.name, Need::required, rule);
         if (quantity) {
           cite(*quantity);
@@ -1547,7 +1549,40 @@ void Loader::read_mechanisms(MapView& root) {
       fallback.key_path = fmt::format("mechanisms.{}.parameters.{}", schema.name, parameter.name);
       section.parameters.emplace(parameter.name, fallback);
     }
+    check_correlated_parameters(section);
     scenario_.mechanisms.push_back(std::move(section));
+  }
+}
+
+// A parameter drawn jointly with a partner: the partner is another normal parameter of the
+// same section, given in the scenario, and not itself drawn through a third (pairs only).
+void Loader::check_correlated_parameters(const MechanismSection& section) {
+  for (const auto& [name, quantity] : section.parameters) {
+    if (quantity.correlated_with.empty()) continue;
+    const std::string path = quantity.key_path + ".correlated_with";
+    const auto partner = section.parameters.find(quantity.correlated_with);
+    std::vector<std::string> names;
+    for (const auto& [other, ignored] : section.parameters)
+      if (other != name) names.push_back(other);
+    if (quantity.correlated_with == name) {
+      reader_.error(quantity.location, path, "a parameter cannot be correlated with itself");
+    } else if (partner == section.parameters.end()) {
+      reader_.error(quantity.location, path,
+                    fmt::format("unknown parameter '{}' of the '{}' mechanism{}",
+                                quantity.correlated_with, section.name,
+                                reader_.did_you_mean(quantity.correlated_with, names)));
+    } else if (partner->second.kind != DistributionKind::normal ||
+               partner->second.source == "linchpin-default") {
+      reader_.error(quantity.location, path,
+                    fmt::format("the partner '{}' must be a normal distribution given in the "
+                                "scenario (a joint draw needs both estimates)",
+                                quantity.correlated_with));
+    } else if (!partner->second.correlated_with.empty()) {
+      reader_.error(quantity.location, path,
+                    fmt::format("the partner '{}' is itself correlated with '{}'; joint draws "
+                                "are pairs: correlate both with the same first parameter",
+                                quantity.correlated_with, partner->second.correlated_with));
+    }
   }
 }
 

@@ -531,6 +531,10 @@ std::optional<Quantity> read_quantity(YamlReader& reader, const YAML::Node& node
   if (is_distribution) {
     for (const char* k : {"distribution", "low", "high", "mode", "mean", "sd", "alpha", "beta"})
       keys.emplace_back(k);
+    if (rule.correlation_allowed) {
+      keys.emplace_back("correlated_with");
+      keys.emplace_back("correlation");
+    }
   }
   MapView view(reader, node, path, keys);
   Quantity quantity;
@@ -583,7 +587,7 @@ std::optional<Quantity> read_quantity(YamlReader& reader, const YAML::Node& node
   NumberRule any{-1e300, 1e300, false, "a number"};
   switch (*kind) {
     case DistributionKind::uniform:
-      forbid({"mode", "mean", "sd", "alpha", "beta"}, "uniform");
+      forbid({"mode", "mean", "sd", "alpha", "beta", "correlated_with", "correlation"}, "uniform");
       quantity.low = need_number("low", rule);
       quantity.high = need_number("high", rule);
       if (ok && !(quantity.low < quantity.high)) {
@@ -595,6 +599,17 @@ std::optional<Quantity> read_quantity(YamlReader& reader, const YAML::Node& node
       break;
     case DistributionKind::normal: {
       forbid({"mode", "alpha", "beta"}, "normal");
+      if (view.has("correlated_with") || view.has("correlation")) {
+        if (auto partner = view.identifier("correlated_with", Need::required, false, true))
+          quantity.correlated_with = *partner;
+        else
+          ok = false;
+        if (auto rho = view.number("correlation", Need::required,
+                                   NumberRule{-1.0, 1.0, false, "a correlation"}))
+          quantity.correlation = *rho;
+        else
+          ok = false;
+      }
       quantity.mean = need_number("mean", any);
       quantity.sd = need_number("sd", NumberRule{0.0, 1e300, false, "a standard deviation", true});
       if (view.has("low")) {
@@ -637,7 +652,7 @@ std::optional<Quantity> read_quantity(YamlReader& reader, const YAML::Node& node
       break;
     }
     case DistributionKind::triangular:
-      forbid({"mean", "sd", "alpha", "beta"}, "triangular");
+      forbid({"mean", "sd", "alpha", "beta", "correlated_with", "correlation"}, "triangular");
       quantity.low = need_number("low", rule);
       quantity.mode = need_number("mode", rule);
       quantity.high = need_number("high", rule);
@@ -654,7 +669,7 @@ std::optional<Quantity> read_quantity(YamlReader& reader, const YAML::Node& node
       }
       break;
     case DistributionKind::beta:
-      forbid({"low", "high", "mode", "mean", "sd"}, "beta");
+      forbid({"low", "high", "mode", "mean", "sd", "correlated_with", "correlation"}, "beta");
       quantity.alpha = need_number("alpha", NumberRule{0.0, 1e6, false, "a shape parameter", true});
       quantity.beta = need_number("beta", NumberRule{0.0, 1e6, false, "a shape parameter", true});
       if (rule.min > 0.0 || rule.max < 1.0) {

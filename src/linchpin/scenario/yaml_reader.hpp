@@ -26,6 +26,9 @@ struct NumberRule {
   // the range is added from min and max, so the meaning should not repeat it.
   const char* meaning = "a number";
   bool min_exclusive = false;  // the value must be > min rather than >= min
+  // A normal distribution may name a partner it is drawn jointly with ('correlated_with',
+  // 'correlation'): only where the caller resolves the partner (mechanism parameters).
+  bool correlation_allowed = false;
 };
 
 // "a probability between 0 and 1", "a number of warheads >= 0", "a number".

@@ -79,8 +79,10 @@ TEST(Exercises, SteadyStateIsAFixedPointOfTheCalendar) {
 
 TEST(Trilateral, LapseHazard) {
   // Weakest support 0.2 (Moon): exp(-6.0499 + 2.1354 * 0.8) = exp(-4.34158) = 0.0130159.
-  EXPECT_NEAR(trilateral_lapse_hazard(-6.0499, 2.1354, 0.2), 0.0130159, 1e-7);
-  EXPECT_NEAR(trilateral_lapse_hazard(-6.0499, 2.1354, 1.0), std::exp(-6.0499), 1e-12);
+  EXPECT_NEAR(trilateral_lapse_hazard(-6.0499, 2.1354, 0.0, 0.2), 0.0130159, 1e-7);
+  EXPECT_NEAR(trilateral_lapse_hazard(-6.0499, 2.1354, 0.0, 1.0), std::exp(-6.0499), 1e-12);
+  // Centred: exp(-6.0499 + 2.1354 * (1 - 0.2 - 0.3)) = exp(-4.9822).
+  EXPECT_NEAR(trilateral_lapse_hazard(-6.0499, 2.1354, 0.3, 0.2), std::exp(-4.9822), 1e-9);
 }
 
 TEST(TradeCoercion, HedgingIndex) {

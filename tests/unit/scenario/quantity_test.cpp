@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 namespace linchpin {
 namespace {
 
@@ -77,6 +79,69 @@ TEST(Quantity, TrialDrawDependsOnTrialAndKeyPathOnly) {
   Quantity other = q;
   other.key_path = "another.path";
   EXPECT_NE(q.sample_for_trial(5, 10), other.sample_for_trial(5, 10));
+}
+
+}  // namespace
+}  // namespace linchpin
+
+namespace linchpin {
+namespace {
+
+Quantity normal_quantity(double mean, double sd, std::string key_path) {
+  Quantity q;
+  q.kind = DistributionKind::normal;
+  q.mean = mean;
+  q.sd = sd;
+  q.key_path = std::move(key_path);
+  return q;
+}
+
+TEST(QuantityJointDraw, ZeroCorrelationIsTheIndependentDraw) {
+  Quantity slope = normal_quantity(2.0, 1.5, "m.slope");
+  slope.correlated_with = "intercept";
+  slope.correlation = 0.0;
+  for (std::uint64_t trial = 0; trial < 20; ++trial)
+    EXPECT_EQ(slope.sample_correlated_for_trial(7, trial, 1.3), slope.sample_for_trial(7, trial));
+}
+
+TEST(QuantityJointDraw, PartnerScoreMapsBackToItsDraw) {
+  // The normal score is the standard-normal coordinate of the draw: mean + sd * score.
+  const Quantity intercept = normal_quantity(-5.0, 0.5, "m.intercept");
+  for (std::uint64_t trial = 0; trial < 20; ++trial)
+    EXPECT_NEAR(intercept.sample_for_trial(11, trial),
+                -5.0 + 0.5 * intercept.normal_score_for_trial(11, trial), 1e-9);
+}
+
+TEST(QuantityJointDraw, FullCorrelationFollowsThePartner) {
+  // correlation 1: the slope's score equals the partner's score exactly.
+  Quantity slope = normal_quantity(2.0, 1.5, "m.slope");
+  slope.correlation = 1.0;
+  slope.correlated_with = "intercept";
+  EXPECT_NEAR(slope.sample_correlated_for_trial(3, 0, 0.8), 2.0 + 1.5 * 0.8, 1e-9);
+  EXPECT_NEAR(slope.sample_correlated_for_trial(3, 0, -1.2), 2.0 - 1.5 * 1.2, 1e-9);
+}
+
+TEST(QuantityJointDraw, SampleCorrelationMatchesTheFit) {
+  const Quantity intercept = normal_quantity(-5.0, 0.5, "m.intercept");
+  Quantity slope = normal_quantity(2.0, 1.5, "m.slope");
+  slope.correlated_with = "intercept";
+  slope.correlation = -0.6;
+  slope.has_low = true;  // truncation far in the tail: the marginal stays in bounds
+  slope.low = -4.0;
+  const int n = 4000;
+  double sx = 0, sy = 0, sxx = 0, syy = 0, sxy = 0;
+  for (int trial = 0; trial < n; ++trial) {
+    const double x = intercept.sample_for_trial(5, std::uint64_t(trial));
+    const double y = slope.sample_correlated_for_trial(
+        5, std::uint64_t(trial), intercept.normal_score_for_trial(5, std::uint64_t(trial)));
+    EXPECT_GE(y, -4.0);
+    sx += x, sy += y, sxx += x * x, syy += y * y, sxy += x * y;
+  }
+  const double cov = sxy / n - sx / n * sy / n;
+  const double r = cov / std::sqrt((sxx / n - sx / n * sx / n) * (syy / n - sy / n * sy / n));
+  // Fisher z: the standard error of r is about (1 - 0.36) / sqrt(4000) = 0.010.
+  EXPECT_NEAR(r, -0.6, 0.04);
+  EXPECT_NEAR(sy / n, 2.0, 0.08);  // the marginal mean is kept
 }
 
 }  // namespace
