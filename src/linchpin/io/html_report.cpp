@@ -163,17 +163,32 @@ figcaption b{color:#111}.legend span{display:inline-block;width:1.2em;height:.8e
                          std::isnan(run.seconds) ? 0.0 : run.seconds, run.status));
   html += "</table>";
 
-  html +=
+  const std::uint64_t trials_no_war =
+      results.outcomes.empty() ? 0 : results.outcomes.front().trials_no_war;
+  const std::uint64_t trials_all = results.outcomes.empty() ? 0 : results.outcomes.front().trials;
+  const bool some_war = trials_no_war < trials_all;
+  html += fmt::format(
       "<h2>Outcomes</h2><p>Probability over trials that the outcome occurs within the "
       "horizon, with the Wilson 95% interval (shaded) and the estimate (dark mark), on a "
-      "0&ndash;1 scale.</p><table><tr><th>outcome</th><th>description</th><th>P</th>"
-      "<th>95% interval</th><th></th></tr>";
+      "0&ndash;1 scale.{}</p><table><tr><th>outcome</th><th>description</th><th>P</th>"
+      "<th>95% interval</th><th></th>{}</tr>",
+      some_war ? fmt::format(" War is absorbing (peacetime dynamics end with it); <i>P | no "
+                             "war</i> is the probability over the {} of {} trials in which no "
+                             "war began.",
+                             trials_no_war, trials_all)
+               : std::string(),
+      some_war ? "<th>P | no war</th>" : "");
   for (const auto& outcome : results.outcomes) {
     html += fmt::format(
         "<tr><td><code>{}</code></td><td>{}</td><td class=\"num\">{:.3f}</td><td "
-        "class=\"num\">[{:.3f}, {:.3f}]</td><td>{}</td></tr>",
+        "class=\"num\">[{:.3f}, {:.3f}]</td><td>{}</td>",
         escape(outcome.name), escape(outcome.description), outcome.probability, outcome.ci_low,
         outcome.ci_high, interval_bar(outcome));
+    if (some_war)
+      html += fmt::format("<td class=\"num\">{:.3f} [{:.3f}, {:.3f}]</td>",
+                          outcome.probability_no_war, outcome.ci_low_no_war,
+                          outcome.ci_high_no_war);
+    html += "</tr>";
   }
   html += "</table>";
 
