@@ -43,9 +43,15 @@ void add_run_command(CLI::App& app, RunArgs& args) {
       ->each([&](const std::string&) { args.trace_set = true; });
   command->add_flag("-f,--force", args.force, "Replace the output database if it exists");
   command->add_flag("-q,--quiet", args.quiet, "No progress and no summary table");
+  command->add_option("--set", args.overrides,
+                      "Override a scenario value before validation: KEY.PATH=VALUE (repeatable); "
+                      "list items as name[index] or name[id]; VALUE is YAML, e.g. a number or "
+                      "{distribution: uniform, low: 0.3, high: 0.45}");
   command->footer(
       "Examples:\n"
       "  linchpin run scenarios/korea-2026.yaml\n"
+      "  linchpin run scenarios/korea-2026.yaml --set "
+      "mechanisms.force_posture.parameters.statutory_floor=0 --out runs/no-floor.sqlite\n"
       "  linchpin run scenarios/korea-2026.yaml --trials 20000 --threads 2 --seed 7 --out "
       "runs/a.sqlite\n"
       "  linchpin run scenarios/korea-2023.yaml --trace 10 --force\n"
@@ -56,6 +62,11 @@ void add_run_command(CLI::App& app, RunArgs& args) {
 int run_run(RunArgs& args) {
   RunRequest request;
   request.scenario_path = args.file;
+  try {
+    for (const auto& text : args.overrides) request.overrides.push_back(parse_override(text));
+  } catch (...) {
+    return report_exception();
+  }
   if (args.trials_set) request.trials = args.trials;
   if (args.seed_set) request.seed = args.seed;
   if (args.trace_set) request.trace_trials = args.trace;

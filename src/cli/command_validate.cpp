@@ -10,6 +10,8 @@ void add_validate_command(CLI::App& app, ValidateArgs& args) {
   auto* command = app.add_subcommand("validate", "Check scenario files and report every problem");
   command->add_option("files", args.files, "Scenario files (YAML)")->required();
   command->add_flag("-q,--quiet", args.quiet, "Print only errors");
+  command->add_option("--set", args.overrides,
+                      "Override a scenario value before validation: KEY.PATH=VALUE (repeatable)");
   command->footer(
       "Examples:\n"
       "  linchpin validate scenarios/korea-2026.yaml\n"
@@ -22,7 +24,9 @@ int run_validate(const ValidateArgs& args) {
   int status = kExitOk;
   for (const auto& file : args.files) {
     try {
-      const Scenario scenario = load_scenario(file);
+      std::vector<ScenarioOverride> overrides;
+      for (const auto& text : args.overrides) overrides.push_back(parse_override(text));
+      const Scenario scenario = load_scenario(file, overrides);
       const Simulation simulation(scenario);
       if (!args.quiet) {
         fmt::print(

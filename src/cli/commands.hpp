@@ -14,6 +14,7 @@ inline constexpr int kExitInterrupted = 130;
 
 struct ValidateArgs {
   std::vector<std::string> files;
+  std::vector<std::string> overrides;  // --set KEY.PATH=VALUE
   bool quiet = false;
 };
 struct RunArgs {
@@ -29,6 +30,7 @@ struct RunArgs {
   bool seed_set = false;
   bool trace_set = false;
   std::string command_line;
+  std::vector<std::string> overrides;  // --set KEY.PATH=VALUE
 };
 struct ShowArgs {
   std::string database;

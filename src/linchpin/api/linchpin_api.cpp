@@ -26,8 +26,14 @@ Scenario load_scenario(const std::string& path) {
   return load_scenario_file(path, default_load_options());
 }
 
+Scenario load_scenario(const std::string& path, const std::vector<ScenarioOverride>& overrides) {
+  ScenarioLoadOptions options = default_load_options();
+  options.overrides = overrides;
+  return load_scenario_file(path, options);
+}
+
 RunResponse run_scenario(const RunRequest& request) {
-  Scenario scenario = load_scenario(request.scenario_path);
+  Scenario scenario = load_scenario(request.scenario_path, request.overrides);
   RunOptions options;
   options.trials = request.trials.value_or(scenario.run_settings().trials);
   options.seed = request.seed.value_or(scenario.run_settings().seed);

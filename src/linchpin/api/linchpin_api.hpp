@@ -5,6 +5,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "linchpin/engine/ensemble_runner.hpp"
 #include "linchpin/scenario/scenario_loader.hpp"
@@ -17,9 +18,12 @@ std::string engine_git_commit();
 // Load options that know every registered mechanism.
 ScenarioLoadOptions default_load_options();
 Scenario load_scenario(const std::string& path);
+// The same with `--set key.path=VALUE` overrides applied before validation.
+Scenario load_scenario(const std::string& path, const std::vector<ScenarioOverride>& overrides);
 
 struct RunRequest {
   std::string scenario_path;
+  std::vector<ScenarioOverride> overrides;  // --set key.path=VALUE, applied before validation
   std::optional<std::uint64_t> trials;  // default: the scenario's run.trials
   std::optional<std::uint64_t> seed;    // default: the scenario's run.seed
   std::optional<std::uint64_t> trace_trials;

@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <set>
 #include <sstream>
 #include <string_view>
@@ -305,6 +306,10 @@ class Loader {
   Scenario load(const std::string& text);
 
  private:
+  Scenario load_checked(const std::string& text);
+  void apply_overrides(YAML::Node& root);
+  // The canonical key paths (numeric list indices) the overrides replaced, for messages.
+  std::vector<std::pair<std::string, const ScenarioOverride*>> override_paths_;
   void read_root(const YAML::Node& root);
   void read_info(MapView& root);
   void read_sources(MapView& root);
@@ -464,10 +469,187 @@ std::optional<std::pair<int, int>> Loader::actor_pair(MapView& view, const std::
   return std::make_pair(*first, *second);
 }
 
+namespace {
+// Splits "name[3]" / "name[id]" / "name" into the key and the optional selector.
+bool split_segment(const std::string& segment, std::string& key, std::optional<std::string>& item) {
+  const auto open = segment.find('[');
+  if (open == std::string::npos) {
+    key = segment;
+    item.reset();
+    return !key.empty();
+  }
+  if (segment.back() != ']' || open == 0 || open + 2 > segment.size() - 1) return false;
+  key = segment.substr(0, open);
+  item = segment.substr(open + 1, segment.size() - open - 2);
+  return true;
+}
+
+bool is_quantity_map(const YAML::Node& node) {
+  return node.IsMap() && (node["value"].IsDefined() || node["distribution"].IsDefined());
+}
+
+constexpr const char* kOverrideSource = "linchpin-override";
+}  // namespace
+
+// Navigates each override's path in the parsed file and replaces the node there. Problems with
+// a path are reported against the --set argument; the replaced subtrees are validated like the
+// rest of the file, and their messages are later re-addressed to the --set argument.
+void Loader::apply_overrides(YAML::Node& root) {
+  bool needs_source = false;
+  for (const auto& override_item : options_.overrides) {
+    const std::string origin = fmt::format("--set {}={}", override_item.key_path,
+                                           override_item.value);
+    YAML::Node value;
+    try {
+      value = YAML::Load(override_item.value);
+    } catch (const YAML::Exception& error) {
+      diagnostics_.add({origin, error.mark.line + 1, error.mark.column + 1},
+                       override_item.key_path, "the value is not valid YAML: " + error.msg);
+      continue;
+    }
+    std::vector<std::string> segments;
+    std::size_t begin = 0;
+    while (true) {
+      const auto dot = override_item.key_path.find('.', begin);
+      segments.push_back(override_item.key_path.substr(begin, dot - begin));
+      if (dot == std::string::npos) break;
+      begin = dot + 1;
+    }
+    YAML::Node node = root;
+    std::string canonical;
+    bool ok = true;
+    for (std::size_t i = 0; i < segments.size() && ok; ++i) {
+      std::string key;
+      std::optional<std::string> item;
+      if (!split_segment(segments[i], key, item)) {
+        diagnostics_.add({origin, 0, 0}, override_item.key_path,
+                         fmt::format("'{}' is not a key: expected name, name[index] or name[id]",
+                                     segments[i]));
+        ok = false;
+        break;
+      }
+      if (!node.IsMap()) {
+        diagnostics_.add({origin, 0, 0}, override_item.key_path,
+                         fmt::format("'{}' is not a mapping, so it has no key '{}'",
+                                     canonical.empty() ? "the scenario" : canonical, key));
+        ok = false;
+        break;
+      }
+      canonical += (canonical.empty() ? "" : ".") + key;
+      const bool last = i + 1 == segments.size();
+      if (!node[key].IsDefined()) {
+        // New keys may be added to mappings (e.g. a mechanism parameter the file leaves at its
+        // default); lists must exist.
+        if (item) {
+          diagnostics_.add({origin, 0, 0}, override_item.key_path,
+                           fmt::format("the scenario has no list '{}'", canonical));
+          ok = false;
+          break;
+        }
+        if (!last) node[key] = YAML::Node(YAML::NodeType::Map);
+      }
+      if (item) {
+        YAML::Node list = node[key];
+        if (!list.IsSequence()) {
+          diagnostics_.add({origin, 0, 0}, override_item.key_path,
+                           fmt::format("'{}' is not a list", canonical));
+          ok = false;
+          break;
+        }
+        std::optional<std::size_t> index;
+        if (!item->empty() && item->find_first_not_of("0123456789") == std::string::npos) {
+          if (std::stoull(*item) < list.size()) index = std::size_t(std::stoull(*item));
+        } else {
+          for (std::size_t k = 0; k < list.size(); ++k)
+            if (list[k].IsMap() && list[k]["id"].IsScalar() && list[k]["id"].Scalar() == *item)
+              index = k;
+        }
+        if (!index) {
+          diagnostics_.add({origin, 0, 0}, override_item.key_path,
+                           fmt::format("'{}' has no item '{}' (by 0-based index or id; it has {})",
+                                       canonical, *item, list.size()));
+          ok = false;
+          break;
+        }
+        canonical += fmt::format("[{}]", *index);
+        if (last) {
+          list[*index] = value;
+          break;
+        }
+        node.reset(list[*index]);
+        continue;
+      }
+      if (last) {
+        const YAML::Node existing = node[key];
+        const bool mechanism_parameter = segments.size() == 4 && segments[0] == "mechanisms" &&
+                                         segments[2] == "parameters";
+        // yaml-cpp's Node::operator= copies content into the referenced node, so the
+        // wrapped form is built as a fresh node rather than by reassigning `value`.
+        if (value.IsScalar() && (is_quantity_map(existing) || mechanism_parameter)) {
+          YAML::Node wrapped(YAML::NodeType::Map);
+          wrapped["value"] = value;
+          wrapped["source"] = kOverrideSource;
+          node[key] = wrapped;
+          needs_source = true;
+          break;
+        }
+        if (value.IsMap() && (value["distribution"].IsDefined() || value["value"].IsDefined()) &&
+            !value["source"].IsDefined()) {
+          value["source"] = kOverrideSource;
+          needs_source = true;
+        }
+        node[key] = value;
+        break;
+      }
+      node.reset(node[key]);
+    }
+    if (ok) override_paths_.emplace_back(canonical, &override_item);
+  }
+  if (needs_source && root.IsMap() && root["sources"].IsSequence()) {
+    YAML::Node source(YAML::NodeType::Map);
+    source["id"] = kOverrideSource;
+    source["kind"] = "assumption";
+    std::string citation = "Set on the command line by the analyst (--set):";
+    for (const auto& o : options_.overrides) citation += " " + o.key_path + "=" + o.value + ";";
+    source["citation"] = citation;
+    root["sources"].push_back(source);
+  }
+}
+
 Scenario Loader::load(const std::string& text) {
+  if (options_.overrides.empty()) return load_checked(text);
+  try {
+    return load_checked(text);
+  } catch (const InputError& error) {
+    // Messages about a replaced subtree point into the --set value, not into the file.
+    std::vector<Diagnostic> diagnostics = error.diagnostics();
+    for (auto& diagnostic : diagnostics) {
+      for (const auto& [path, override_item] : override_paths_) {
+        const bool inside = diagnostic.key_path == path ||
+                            diagnostic.key_path.rfind(path + ".", 0) == 0 ||
+                            diagnostic.key_path.rfind(path + "[", 0) == 0;
+        if (!inside) continue;
+        diagnostic.location.file =
+            fmt::format("--set {}={}", override_item->key_path, override_item->value);
+        diagnostic.location.line = 1;
+        if (diagnostic.location.column > int(override_item->value.size()) + 1)
+          diagnostic.location.column = 0;
+      }
+    }
+    throw InputError(std::move(diagnostics));
+  }
+}
+
+Scenario Loader::load_checked(const std::string& text) {
   scenario_.file = file_;
   scenario_.text = text;
-  scenario_.sha256 = sha256_hex(text);
+  if (!options_.overrides.empty()) {
+    // The stored text records what ran: the file, then the overrides applied to it.
+    scenario_.text += "\n# linchpin --set overrides applied to the file above:\n";
+    for (const auto& o : options_.overrides)
+      scenario_.text += fmt::format("#   {}={}\n", o.key_path, o.value);
+  }
+  scenario_.sha256 = sha256_hex(scenario_.text);
   reader_.set_text(text);
   if (!check_raw_text(text, reader_, diagnostics_)) diagnostics_.throw_if_any();
   YAML::Node root;
@@ -508,6 +690,10 @@ Scenario Loader::load(const std::string& text) {
                      fmt::format("the scenario file {}, expected a mapping with at least the keys "
                                  "'linchpin', 'scenario', 'sources' and 'actors'",
                                  blank ? "is empty" : "holds no YAML content (only comments)"));
+    diagnostics_.throw_if_any();
+  }
+  if (!options_.overrides.empty()) {
+    apply_overrides(root);
     diagnostics_.throw_if_any();
   }
   reader_.index_empty_values(root);
@@ -1644,6 +1830,20 @@ Scenario load_scenario_file(const std::string& path, const ScenarioLoadOptions& 
   std::ostringstream buffer;
   buffer << stream.rdbuf();
   return load_scenario_text(buffer.str(), path, options);
+}
+
+ScenarioOverride parse_override(const std::string& text, const std::string& origin) {
+  const auto equals = text.find('=');
+  if (equals == std::string::npos || equals == 0)
+    throw_input_error({origin, 0, 0}, "",
+                      fmt::format("expected KEY.PATH=VALUE (e.g. "
+                                  "mechanisms.force_posture.parameters.statutory_floor=0), got '{}'",
+                                  text));
+  ScenarioOverride result{text.substr(0, equals), text.substr(equals + 1)};
+  if (result.value.empty())
+    throw_input_error({origin, 0, 0}, result.key_path,
+                      "the value after '=' is empty; give a number, text or a mapping");
+  return result;
 }
 
 }  // namespace linchpin

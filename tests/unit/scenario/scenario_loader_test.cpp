@@ -232,3 +232,65 @@ TEST(ScenarioLoader, IncumbentStancesOnlyForExecutives) {
 
 }  // namespace
 }  // namespace linchpin
+
+namespace linchpin {
+namespace {
+
+Scenario korea_with(const std::vector<std::string>& sets) {
+  ScenarioLoadOptions options = default_load_options();
+  for (const auto& text : sets) options.overrides.push_back(parse_override(text));
+  return load_scenario_file((test::source_dir() / "scenarios/korea-2026.yaml").string(), options);
+}
+
+std::vector<Diagnostic> override_errors(const std::vector<std::string>& sets) {
+  try {
+    korea_with(sets);
+  } catch (const InputError& error) {
+    return error.diagnostics();
+  }
+  ADD_FAILURE() << "expected an InputError";
+  return {};
+}
+
+TEST(ScenarioOverrides, NumberOnAParameterBecomesASourcedQuantity) {
+  const Scenario scenario = korea_with({"mechanisms.force_posture.parameters.statutory_floor=0"});
+  const auto& floor =
+      scenario.mechanism_section("force_posture")->parameters.at("statutory_floor");
+  EXPECT_EQ(floor.value, 0.0);
+  EXPECT_EQ(floor.source, "linchpin-override");
+  // The stored text records the override, so the run's provenance shows it.
+  EXPECT_NE(scenario.definition().text.find("statutory_floor=0"), std::string::npos);
+}
+
+TEST(ScenarioOverrides, DistributionsAndListItemsById) {
+  const Scenario scenario =
+      korea_with({"mechanisms.cohesion.parameters.rupture_cohesion={distribution: uniform, low: "
+                  "0.3, high: 0.45}",
+                  "theatres[taiwan-strait].initial=crisis"});
+  const auto& rupture = scenario.mechanism_section("cohesion")->parameters.at("rupture_cohesion");
+  EXPECT_EQ(rupture.kind, DistributionKind::uniform);
+  EXPECT_EQ(rupture.high, 0.45);
+  for (const auto& theatre : scenario.theatres())
+    if (theatre.id == "taiwan-strait") {
+      EXPECT_EQ(theatre.initial, TheatreCondition::crisis);
+    }
+}
+
+TEST(ScenarioOverrides, BadPathsAndValuesNameTheSetArgument) {
+  // A path that leads nowhere is reported before validation.
+  const auto path_errors = override_errors({"theatres[taiwan].initial=crisis"});
+  ASSERT_EQ(path_errors.size(), 1u);
+  EXPECT_EQ(path_errors[0].location.file, "--set theatres[taiwan].initial=crisis");
+  EXPECT_NE(path_errors[0].message.find("no item 'taiwan'"), std::string::npos);
+  // A value that fails validation is reported against the --set argument, not the file.
+  const std::string rupture =
+      "mechanisms.cohesion.parameters.rupture_cohesion={distribution: uniform, low: 0.3, high: "
+      "1.45}";
+  const auto value_errors = override_errors({rupture});
+  ASSERT_EQ(value_errors.size(), 1u);
+  EXPECT_EQ(value_errors[0].location.file, "--set " + rupture);
+  EXPECT_THROW(parse_override("no-equals-sign"), InputError);
+}
+
+}  // namespace
+}  // namespace linchpin
