@@ -30,7 +30,15 @@ void set_parameter(MechanismSection& section, const std::string& name, Quantity 
     quantity.key_path = it->second.key_path;
     quantity.location = it->second.location;
   } else {
+    // A new parameter: the key path the loader would have given it (a sibling's prefix).
     quantity.key_path = fmt::format("mechanisms.{}.parameters.{}", section.name, name);
+    for (const auto& [other, q] : section.parameters)
+      if (q.key_path.size() > other.size() &&
+          q.key_path.compare(q.key_path.size() - other.size(), other.size(), other) == 0) {
+        quantity.key_path =
+            fmt::format("{}{}", q.key_path.substr(0, q.key_path.size() - other.size()), name);
+        break;
+      }
   }
   section.parameters[name] = std::move(quantity);
 }

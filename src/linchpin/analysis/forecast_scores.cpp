@@ -128,8 +128,9 @@ double randomised_pit(const CountPmf& pmf, int observed, double v) {
 double pit_value_function(const CountPmf& pmf, int observed, double u) {
   const double below = cdf_at(pmf, observed - 1);
   const double at = cdf_at(pmf, observed);
-  if (u <= below) return 0.0;
+  // At a count the pmf gives no mass (below == at), the PIT is the point `at`.
   if (u >= at) return 1.0;
+  if (u <= below) return 0.0;
   return (u - below) / (at - below);
 }
 
@@ -140,8 +141,12 @@ std::vector<double> pit_histogram(const std::vector<CountPmf>& pmfs,
     for (std::size_t b = 0; b < histogram.size(); ++b) {
       const double lo = double(b) / double(histogram.size());
       const double hi = double(b + 1) / double(histogram.size());
-      histogram[b] += pit_value_function(pmfs[c], observed[c], hi) -
-                      pit_value_function(pmfs[c], observed[c], lo);
+      // The outer edges are 0 and 1 exactly, so every case adds a mass of 1 even when its PIT
+      // is the point 0 or 1.
+      const double upper =
+          b + 1 == histogram.size() ? 1.0 : pit_value_function(pmfs[c], observed[c], hi);
+      const double lower = b == 0 ? 0.0 : pit_value_function(pmfs[c], observed[c], lo);
+      histogram[b] += upper - lower;
     }
   return histogram;
 }

@@ -55,6 +55,14 @@ TEST(ForecastScores, PitOfCounts) {
   EXPECT_NEAR(h4[0], 0.0, 1e-12);
   EXPECT_NEAR(h4[2], 0.5, 1e-12);
   EXPECT_NEAR(h4[3], 0.5, 1e-12);
+  // An observation beyond the forecast's support has PIT 1 (last bin); one where the forecast
+  // has no mass at or below it, PIT 0 (first bin).
+  const auto beyond = pit_histogram({{0.5, 0.5}, {0.0, 1.0}}, {5, 0}, 4);
+  EXPECT_NEAR(beyond[0], 1.0, 1e-12);
+  EXPECT_NEAR(beyond[3], 1.0, 1e-12);
+  EXPECT_NEAR(beyond[1] + beyond[2], 0.0, 1e-12);
+  EXPECT_EQ(pit_value_function({0.5, 0.5}, 5, 0.99), 0.0);
+  EXPECT_EQ(pit_value_function({0.5, 0.5}, 5, 1.0), 1.0);
 }
 
 TEST(ForecastScores, PoissonAndNegativeBinomialPmfs) {
