@@ -8,15 +8,19 @@
 
 #include "commands.hpp"
 #include "linchpin/analysis/backtest.hpp"
+#include "linchpin/analysis/rolling_backtest.hpp"
+#include "linchpin/analytics/episode_record.hpp"
 #include "linchpin/api/linchpin_api.hpp"
+#include "linchpin/io/database.hpp"
 
 namespace linchpin::cli {
 
 void add_backtest_command(CLI::App& app, BacktestArgs& args) {
   auto* command = app.add_subcommand(
       "backtest",
-      "Run the model from 2000 and compare simulated yearly event counts with the sourced record "
-      "(calibration years in sample, later years out of sample)");
+      "Rolling-origin forecast evaluation: refit the scenario's fitted quantities on the data "
+      "before each origin, score the model's yearly count forecasts with proper scores against "
+      "the record and naive baselines (docs/analysis/backtest.md)");
   command->add_option("--scenario", args.file,
                       "Scenario starting in the past (default scenarios/korea-2000.yaml)");
   command->add_option("--record", args.record,
@@ -31,11 +35,28 @@ void add_backtest_command(CLI::App& app, BacktestArgs& args) {
       ->check(CLI::Range(1u, 1024u));
   command->add_option("--calibration-last-year", args.calibration_last_year,
                       "Last in-sample year (default 2015)");
-  command->add_flag("-f,--force", args.force, "Replace the report if it exists");
+  command
+      ->add_option("--origins", args.origins,
+                   "Forecast origins (years; default 2004,2008,2012,2016,2020)")
+      ->delimiter(',')
+      ->check(CLI::Range(1900, 2200));
+  command
+      ->add_option("--window-years", args.window_years,
+                   "Scored years per origin: O..min(O+window-1, last record year) (default 4)")
+      ->check(CLI::Range(1, 100));
+  command->add_flag("--hindcast", args.hindcast,
+                    "Replay the real US and ROK presidents (data/leaders) instead of simulated "
+                    "elections, to separate the model's skill from its election draws");
+  command->add_option("--out", args.out,
+                      "Write tables forecast_scores and trial_counts to this SQLite file");
+  command->add_option("--episodes", args.episodes,
+                      "Repository data folder with episodes/ and leaders/ for the alliance refits "
+                      "(default: two levels above --record)");
+  command->add_flag("-f,--force", args.force, "Replace the report and --out file if they exist");
   command->footer(
       "Examples:\n"
-      "  linchpin backtest --trials 2000 --report docs/validation/backtest.md --force\n"
-      "  linchpin backtest --trials 50");
+      "  linchpin backtest --trials 500 --report docs/validation/backtest.md --force\n"
+      "  linchpin backtest --trials 20 --origins 2012,2020 --out backtest.sqlite");
 }
 
 int run_backtest(const BacktestArgs& args) {
@@ -43,20 +64,42 @@ int run_backtest(const BacktestArgs& args) {
     if (!args.report.empty() && std::filesystem::exists(args.report) && !args.force)
       throw_input_error({args.report, 0, 0}, "--report",
                         "the report exists; pass --force to replace it");
+    if (!args.out.empty()) check_output_path(args.out, args.force);
     const Scenario scenario = load_scenario(args.file);
     const auto series = analysis::default_backtest_series();
     const auto record = analysis::read_historical_record(args.record, series);
+    const auto data_dir = args.episodes.empty()
+                              ? std::filesystem::path(args.record).parent_path().parent_path()
+                              : std::filesystem::path(args.episodes);
+    const auto episodes = analytics::read_episode_record(data_dir.empty() ? "." : data_dir);
     const std::uint64_t seed = args.seed_set ? args.seed : scenario.run_settings().seed;
     const unsigned threads =
         args.threads > 0 ? args.threads : std::max(1u, std::thread::hardware_concurrency());
-    const auto result = analysis::run_backtest(scenario, record, series, args.trials, seed, threads,
-                                               args.calibration_last_year);
-    std::string command_line =
-        fmt::format("linchpin backtest --scenario {} --record {} --trials {} --seed {}", args.file,
-                    args.record, args.trials, seed);
+    analysis::RollingOptions options;
+    options.origins = args.origins;
+    options.window_years = args.window_years;
+    options.trials = args.trials;
+    options.seed = seed;
+    options.threads = threads;
+    auto refits = analysis::default_refits();
+    if (args.hindcast) refits.push_back(analysis::hindcast_leaders_refit());
+    const auto rolling =
+        analysis::run_rolling_backtest(scenario, record, &episodes, series, refits, options);
+    const auto coverage = analysis::run_backtest(scenario, record, series, args.trials, seed,
+                                                 threads, args.calibration_last_year);
+    std::string origins;
+    for (int o : args.origins) origins += (origins.empty() ? "" : ",") + std::to_string(o);
+    std::string command_line = fmt::format(
+        "linchpin backtest --scenario {} --record {} --trials {} --seed {} --origins {}", args.file,
+        args.record, args.trials, seed, origins);
+    if (args.hindcast) command_line += " --hindcast";
+    if (args.window_years != 4)
+      command_line += fmt::format(" --window-years {}", args.window_years);
     if (args.calibration_last_year != 2015)
       command_line += fmt::format(" --calibration-last-year {}", args.calibration_last_year);
-    const std::string markdown = analysis::backtest_markdown(result, command_line, args.record);
+    const std::string markdown =
+        analysis::rolling_backtest_markdown(rolling, coverage, command_line, args.record);
+    if (!args.out.empty()) analysis::write_rolling_backtest_database(rolling, args.out, args.force);
     if (args.report.empty()) {
       fmt::print("{}", markdown);
     } else {
@@ -65,18 +108,13 @@ int run_backtest(const BacktestArgs& args) {
       std::ofstream stream(args.report, std::ios::binary | std::ios::trunc);
       stream << markdown;
       if (!stream) throw Error(fmt::format("cannot write {}", args.report));
-      int in_years = 0, in_covered = 0, out_years = 0, out_covered = 0;
-      for (const auto& s : result.series) {
-        in_years += s.in_sample_years;
-        in_covered += s.in_sample_covered;
-        out_years += s.out_of_sample_years;
-        out_covered += s.out_of_sample_covered;
-      }
+      const auto& rps = rolling.pooled_skill;
       fmt::print(
-          "backtest: {} trials; coverage of the 90% interval: in sample {}/{}, out of sample "
-          "{}/{}; "
+          "backtest: {} origins x {} trials; pooled RPS skill vs poisson {:+.2f}, "
+          "negative_binomial {:+.2f}, persistence {:+.2f}, bootstrap_last5 {:+.2f}; "
           "report: {}\n",
-          args.trials, in_covered, in_years, out_covered, out_years, args.report);
+          rolling.origins.size(), args.trials, rps[1][0].skill, rps[2][0].skill, rps[3][0].skill,
+          rps[4][0].skill, args.report);
     }
     return kExitOk;
   } catch (...) {

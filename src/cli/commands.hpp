@@ -108,6 +108,11 @@ struct BacktestArgs {
   unsigned threads = 0;
   int calibration_last_year = 2015;
   bool force = false;
+  std::string out;  // SQLite file with forecast_scores and trial_counts; empty = none
+  std::vector<int> origins = {2004, 2008, 2012, 2016, 2020};
+  int window_years = 4;
+  bool hindcast = false;
+  std::string episodes;  // repository data folder with episodes/ and leaders/; empty = from record
 };
 
 void add_validate_command(CLI::App& app, ValidateArgs& args);

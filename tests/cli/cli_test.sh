@@ -142,10 +142,20 @@ fi
 check "pillars writes every variant's differences to the database" $?
 "$bin" pillars "$root/scenarios/korea-2026.yaml" --trials 30 --out "$work/pillars.sqlite" >/dev/null 2>&1; code=$?
 [ $code -eq 2 ]; check "pillars refuses to overwrite without --force (got $code)" $?
-# backtest: the model from 2000 against the record, on a reduced trial count.
+# backtest: rolling origins against the record and the baselines, on 2 origins x 20 trials.
 "$bin" backtest --scenario "$root/scenarios/korea-2000.yaml" --record "$root/data/history/korea_events_yearly.csv" \
-  --trials 20 --report "$work/backtest.md" >/dev/null; code=$?
-[ $code -eq 0 ] && grep -q '| \*\*all series\*\* |' "$work/backtest.md"; check "backtest writes its report (got $code)" $?
+  --trials 20 --origins 2012,2020 --report "$work/backtest.md" --out "$work/backtest.sqlite" >/dev/null; code=$?
+[ $code -eq 0 ] && grep -q '^## Where the model loses' "$work/backtest.md" && grep -q '| \*\*all series\*\* |' "$work/backtest.md"
+check "backtest writes its report with skill and coverage (got $code)" $?
+[ "$(sqlite3 "$work/backtest.sqlite" "select count(distinct forecaster) || ',' || count(distinct origin) from forecast_scores")" = "5,2" ]
+check "backtest stores every forecaster's scores per origin" $?
+[ "$(sqlite3 "$work/backtest.sqlite" "select count(distinct trial) from trial_counts")" = "20" ]; check "backtest stores the trial counts" $?
+"$bin" backtest --scenario "$root/scenarios/korea-2000.yaml" --record "$root/data/history/korea_events_yearly.csv" \
+  --trials 5 --origins 2020 --out "$work/backtest.sqlite" >/dev/null 2>&1; code=$?
+[ $code -eq 2 ]; check "backtest refuses to overwrite --out without --force (got $code)" $?
+"$bin" backtest --scenario "$root/scenarios/korea-2000.yaml" --record "$root/data/history/korea_events_yearly.csv" \
+  --trials 5 --origins 2020 --hindcast --report "$work/hindcast.md" >/dev/null; code=$?
+[ $code -eq 0 ] && grep -q 'hindcast_leaders' "$work/hindcast.md"; check "backtest --hindcast replays the leaders (got $code)" $?
 printf 'year,dprk_missile_launch_events\n2001,0\n' >"$work/short.csv"
 "$bin" backtest --scenario "$root/scenarios/korea-2000.yaml" --record "$work/short.csv" --trials 5 2>"$work/err.txt"; code=$?
 [ $code -eq 2 ] && grep -q 'short.csv:1:1: error: dprk_nuclear_tests' "$work/err.txt"; check "backtest on a record without a column exits 2 (got $code)" $?

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <tuple>
 
 #include "linchpin/analytics/data/csv_reader.hpp"
 #include "linchpin/api/linchpin_api.hpp"
@@ -60,29 +61,26 @@ double nearest_rank_quantile(const std::vector<double>& sorted, double q) {
   return sorted[std::min(sorted.size(), std::max<std::size_t>(1, rank)) - 1];
 }
 
-BacktestResult run_backtest(const Scenario& scenario, const HistoricalRecord& record,
-                            const std::vector<BacktestSeries>& series, std::uint64_t trials,
-                            std::uint64_t seed, unsigned threads, int calibration_last_year) {
-  BacktestResult result;
-  result.scenario = scenario.info().name;
-  result.trials = trials;
-  result.seed = seed;
-  result.calibration_last_year = calibration_last_year;
+std::pair<int, int> simulated_full_years(const Scenario& scenario) {
   const Month start = scenario.start_month();
   const Month end = start.plus(scenario.horizon_months());  // last simulated month
   // Whole calendar years inside the simulation: months 1..horizon are simulated steps.
-  result.first_year =
+  const int first =
       start.plus(1).month_of_year() == 1 ? start.plus(1).year() : start.plus(1).year() + 1;
-  result.last_year = end.month_of_year() == 12 ? end.year() : end.year() - 1;
-  if (!record.empty()) result.last_year = std::min(result.last_year, record.rbegin()->first);
-  if (result.last_year < result.first_year || trials == 0) return result;
-  const int years = result.last_year - result.first_year + 1;
+  const int last = end.month_of_year() == 12 ? end.year() : end.year() - 1;
+  return {first, last};
+}
 
+YearlyCounts simulate_yearly_counts(const Scenario& scenario,
+                                    const std::vector<BacktestSeries>& series, int first_year,
+                                    int last_year, std::uint64_t trials, std::uint64_t seed,
+                                    unsigned threads) {
+  const int years = std::max(0, last_year - first_year + 1);
+  YearlyCounts counts(series.size(), std::vector<std::vector<double>>(
+                                         std::size_t(years), std::vector<double>(trials, 0.0)));
+  if (years == 0 || trials == 0) return counts;
+  const Month start = scenario.start_month();
   const Simulation simulation(scenario);
-  // counts[series][year][trial]
-  std::vector<std::vector<std::vector<double>>> counts(
-      series.size(),
-      std::vector<std::vector<double>>(std::size_t(years), std::vector<double>(trials, 0.0)));
   struct NoObserver final : MonthObserver {
     void observe(int, const std::vector<double>&) override {}
   };
@@ -91,13 +89,30 @@ BacktestResult run_backtest(const Scenario& scenario, const HistoricalRecord& re
     const auto outcome = simulation.run_trial(seed, trial, true, observer);
     for (const auto& traced : outcome.events) {
       const int year = start.plus(traced.event.month_index).year();
-      if (year < result.first_year || year > result.last_year) continue;
+      if (year < first_year || year > last_year) continue;
       for (std::size_t s = 0; s < series.size(); ++s)
         if (traced.event.kind == series[s].event_kind)
-          counts[s][std::size_t(year - result.first_year)][trial] +=
+          counts[s][std::size_t(year - first_year)][trial] +=
               series[s].sum_magnitude ? traced.event.magnitude : 1.0;
     }
   });
+  return counts;
+}
+
+BacktestResult run_backtest(const Scenario& scenario, const HistoricalRecord& record,
+                            const std::vector<BacktestSeries>& series, std::uint64_t trials,
+                            std::uint64_t seed, unsigned threads, int calibration_last_year) {
+  BacktestResult result;
+  result.scenario = scenario.info().name;
+  result.trials = trials;
+  result.seed = seed;
+  result.calibration_last_year = calibration_last_year;
+  std::tie(result.first_year, result.last_year) = simulated_full_years(scenario);
+  if (!record.empty()) result.last_year = std::min(result.last_year, record.rbegin()->first);
+  if (result.last_year < result.first_year || trials == 0) return result;
+  const int years = result.last_year - result.first_year + 1;
+  const auto counts = simulate_yearly_counts(scenario, series, result.first_year, result.last_year,
+                                             trials, seed, threads);
 
   for (std::size_t s = 0; s < series.size(); ++s) {
     BacktestSeriesResult out;

@@ -8,6 +8,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "linchpin/scenario/scenario.hpp"
@@ -62,6 +63,17 @@ struct BacktestResult {
   int calibration_last_year = 0;
   std::vector<BacktestSeriesResult> series;
 };
+
+// Simulated yearly counts: counts[series][year - first_year][trial] for calendar years
+// first_year..last_year (traced trials; thread-count independent).
+using YearlyCounts = std::vector<std::vector<std::vector<double>>>;
+YearlyCounts simulate_yearly_counts(const Scenario& scenario,
+                                    const std::vector<BacktestSeries>& series, int first_year,
+                                    int last_year, std::uint64_t trials, std::uint64_t seed,
+                                    unsigned threads);
+
+// The first and last calendar years a scenario simulates in full.
+std::pair<int, int> simulated_full_years(const Scenario& scenario);
 
 // Runs `trials` trials (traced, to count events by year) and compares with the record for the
 // years the scenario covers in full, up to the record's last year. Thread-count independent.

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <utility>
+
 namespace linchpin {
 
 std::vector<int> election_months(const Office& office, Month start, int horizon_months,
@@ -113,6 +115,18 @@ class ElectionsTrial final : public MechanismTrial {
         if (office.incumbent_stances[d])
           state.stance[d] =
               office.incumbent_stances[d]->sample_for_trial(context.seed, context.trial);
+      // Hindcast: the real administrations replace the election draws (the draws above still
+      // happen, so the starting stance is the one a normal run draws).
+      if (!office.replay.empty()) {
+        run.months.clear();
+        for (std::size_t t = 0; t < office.replay.size(); ++t) {
+          const int index = office.replay[t].start.to_month().months_since(context.start);
+          if (index <= 0)
+            apply_term(office.replay[t], systems[ref.system], state, *run.stream);
+          else if (index <= context.horizon_months)
+            run.replay.push_back({index, t});
+        }
+      }
       runs_.push_back(std::move(run));
       publish(i, state, sink);
     }
@@ -123,6 +137,9 @@ class ElectionsTrial final : public MechanismTrial {
     const auto& systems = scenario.politics().systems;
     for (std::size_t i = 0; i < runs_.size(); ++i) {
       auto& run = runs_[i];
+      if (run.next_replay < run.replay.size() &&
+          run.replay[run.next_replay].first == world.month_index)
+        replay_term(world, sink, i);
       if (run.next >= run.months.size() || run.months[run.next] != world.month_index) continue;
       ++run.next;
       const auto& ref = mechanism_.offices_[i];
@@ -170,7 +187,45 @@ class ElectionsTrial final : public MechanismTrial {
     double runs_again_probability = 0.0;
     std::vector<int> months;
     std::size_t next = 0;
+    std::vector<std::pair<int, std::size_t>> replay;  // (month index, term) in hindcast mode
+    std::size_t next_replay = 0;
   };
+
+  void apply_term(const ReplayedTerm& term, const PoliticalSystem& system, OfficeState& state,
+                  RandomStream& stream) {
+    state.party = term.party;
+    draw_stance(system.parties[state.party], state, stream);
+    for (std::size_t d = 0; d < term.stances.size() && d < state.stance.size(); ++d)
+      if (term.stances[d]) state.stance[d] = *term.stances[d];
+  }
+
+  void replay_term(World& world, TrialSink& sink, std::size_t i) {
+    auto& run = runs_[i];
+    const auto& scenario = mechanism_.scenario_;
+    const auto& ref = mechanism_.offices_[i];
+    const auto& system = scenario.politics().systems[ref.system];
+    const auto& office = system.offices[ref.office];
+    const auto& term = office.replay[run.replay[run.next_replay].second];
+    ++run.next_replay;
+    auto& state = world.offices[i];
+    const int before = state.party;
+    apply_term(term, system, state, *run.stream);
+    state.terms_served = 1;
+    ++state.leader_serial;
+    state.since = world.month;
+    if (state.party != before) sink.occur(i);
+    Event event;
+    event.kind = state.party == before ? "election.retained" : "election.turnover";
+    event.magnitude = state.party == before ? 0.0 : 1.0;
+    if (sink.tracing()) {
+      event.actors = {scenario.actors()[office.actor].id};
+      event.detail = fmt::format("{} {}: {} ({}) takes office (hindcast replay)",
+                                 scenario.actors()[office.actor].id, office.id, term.leader,
+                                 system.parties[state.party].id);
+    }
+    sink.emit(std::move(event));
+    publish(i, state, sink);
+  }
 
   void draw_stance(const Party& party, OfficeState& state, RandomStream& stream) {
     for (std::size_t d = 0; d < party.stances.size(); ++d)

@@ -189,6 +189,15 @@ struct ScheduledElection {
   bool is_window() const { return first.to_month() != last.to_month(); }
 };
 
+// Hindcast only (the backtest sets it; scenarios cannot): a real administration replayed in
+// place of the election draws, from its first month.
+struct ReplayedTerm {
+  CalendarDate start;
+  int party = 0;  // index into the political system's parties
+  std::string leader;
+  std::vector<std::optional<double>> stances;  // coded values; empty entries use the party draw
+};
+
 struct Office {
   std::string id;
   int actor = 0;  // actor index
@@ -207,6 +216,8 @@ struct Office {
   Quantity incumbent_party_win_probability;
   Quantity leader_runs_again_probability;
   std::string key_path;
+  // Non-empty in hindcast mode: the office follows these terms and holds no elections.
+  std::vector<ReplayedTerm> replay;
 };
 
 struct PoliticalSystem {
