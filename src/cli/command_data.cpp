@@ -133,7 +133,10 @@ void add_data_command(CLI::App& app, DataArgs& args) {
                     std::string("Data folder holding ") + UcdpFiles::acd_v21_1 + " (default: $" +
                         kDataFolderVariable + ")");
   rates->add_option("--ucdp", args.ucdp, "The UCDP/PRIO ACD conflict-year CSV (overrides --data)");
-  rates->add_option("--first-year", args.first_year, "First year of the region records")
+  rates
+      ->add_option("--first-year", args.first_year,
+                   "First year of the records (a theatre's record starts no earlier than its "
+                   "own first year)")
       ->capture_default_str();
   rates->add_option("--last-year", args.last_year,
                     "Last year used (default: the last year in the data)");
@@ -241,7 +244,7 @@ void print_table(const UcdpData& data, const std::string& path, int first, int l
   fmt::print("{:<14} {:<14} {:<22} {:<30} {}\n", "theatre", "transition", "record",
              "monthly mean [interval]", "scenario quantity / note");
   for (const auto& record : kTheatreRecords) {
-    const auto fit = fit_theatre_record(data.rows.records, record, last, level);
+    const auto fit = fit_theatre_record(data.rows.records, record, last, level, first);
     for (const auto& prior : theatre_priors(fit, record)) {
       fmt::print("{:<14} {:<14} {:<22} {:<30} {}\n", record.theatre_id,
                  fmt::format("{}->{}", theatre_condition(prior.from), theatre_condition(prior.to)),
@@ -263,30 +266,35 @@ void print_yaml(const UcdpData& data, const std::string& path, int first, int la
   for (const auto region : kRegions)
     for (const auto types : kTypeSets) {
       const auto fit = fit_region_chain(data.rows.records, region, types, first, last, level);
-      fmt::print("  - {{region: {}, types: {}, years: {{calm: {}, minor: {}, war: {}}}}}\n",
+      fmt::print("  - region: {}\n    types: {}\n    years: {{calm: {}, minor: {}, war: {}}}\n",
                  enum_name(kUcdpRegionNames, region), enum_name(kConflictTypeSetNames, types),
                  fit.years_in[0], fit.years_in[1], fit.years_in[2]);
       fmt::print("    transitions:\n");
       for (const auto& t : fit.transitions) {
-        fmt::print("      - {{from: {}, to: {}, events: {}, at_risk: {}}}\n",
+        fmt::print("      - from: {}\n        to: {}\n        events: {}\n        at_risk: {}\n",
                    enum_name(kRegionConditionNames, t.from), enum_name(kRegionConditionNames, t.to),
                    t.events, t.at_risk);
         print_summary_yaml("yearly", t.yearly, "        ");
         print_summary_yaml("monthly", t.monthly, "        ");
       }
     }
+  // Scenario-ready monthly priors, in the scenario's theatre layout.
   fmt::print("theatres:\n");
   for (const auto& record : kTheatreRecords) {
-    const auto fit = fit_theatre_record(data.rows.records, record, last, level);
-    fmt::print("  {}:  # {}, {}-{}\n", record.theatre_id, record_name(record), fit.first_year,
-               fit.last_year);
-    for (const auto& prior : theatre_priors(fit, record)) {
-      if (prior.fitted)
-        fmt::print("    {}->{}: {}\n", theatre_condition(prior.from), theatre_condition(prior.to),
-                   beta_quantity(*prior.fitted));
-      else
-        fmt::print("    # {}->{}: {}\n", theatre_condition(prior.from), theatre_condition(prior.to),
-                   prior.note);
+    const auto fit = fit_theatre_record(data.rows.records, record, last, level, first);
+    fmt::print("  {}:\n    record: \"{}, {}-{}\"\n    transitions:\n", record.theatre_id,
+               record_name(record), fit.first_year, fit.last_year);
+    const auto priors = theatre_priors(fit, record);
+    for (const auto from : {RegionCondition::calm, RegionCondition::minor, RegionCondition::war}) {
+      fmt::print("      {}:\n", theatre_condition(from));
+      for (const auto& prior : priors) {
+        if (prior.from != from) continue;
+        if (prior.fitted)
+          fmt::print("        {}: {}  # monthly mean {}\n", theatre_condition(prior.to),
+                     beta_quantity(*prior.fitted), percent_interval(prior.fitted->monthly));
+        else
+          fmt::print("        # {}: {}\n", theatre_condition(prior.to), prior.note);
+      }
     }
   }
 }

@@ -161,10 +161,12 @@ RegionChainFit fit_conflict_chain(std::span<const UcdpConflictYear> rows, int co
 }
 
 RegionChainFit fit_theatre_record(std::span<const UcdpConflictYear> rows,
-                                  const TheatreRecord& record, int last_year, double level) {
+                                  const TheatreRecord& record, int last_year, double level,
+                                  int first_year) {
+  const int first = std::max(record.first_year, first_year);
   if (record.conflict_id != 0)
-    return fit_conflict_chain(rows, record.conflict_id, record.first_year, last_year, level);
-  return fit_region_chain(rows, record.region, record.types, record.first_year, last_year, level);
+    return fit_conflict_chain(rows, record.conflict_id, first, last_year, level);
+  return fit_region_chain(rows, record.region, record.types, first, last_year, level);
 }
 
 std::vector<TheatrePrior> theatre_priors(const RegionChainFit& fit, const TheatreRecord& record) {

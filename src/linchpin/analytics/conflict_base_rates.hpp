@@ -118,9 +118,11 @@ inline constexpr std::array<TheatreRecord, 3> kTheatreRecords{{
     {"taiwan-strait", UcdpRegion::asia, ConflictTypeSet::interstate, kChinaTaiwanConflict, 1949},
 }};
 
-// Fits a theatre's record (region-wide or one conflict) up to last_year.
+// Fits a theatre's record (region-wide or one conflict) from the later of its first year and
+// `first_year` (a sensitivity window) up to last_year.
 RegionChainFit fit_theatre_record(std::span<const UcdpConflictYear> rows,
-                                  const TheatreRecord& record, int last_year, double level = 0.9);
+                                  const TheatreRecord& record, int last_year, double level = 0.9,
+                                  int first_year = 0);
 
 // A theatre transition (theatre conditions calm / crisis / war map to calm / minor / war) and
 // the fitted chain transition that supplies its prior, or none where UCDP cannot identify it

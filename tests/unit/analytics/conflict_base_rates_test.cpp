@@ -129,9 +129,13 @@ TEST(ConflictBaseRates, OneConflictRecordLeavesTheCrisisPathToAssumption) {
     const bool crisis_path =
         (p.from == C::calm && p.to == C::minor) || (p.from == C::minor && p.to == C::calm);
     EXPECT_EQ(p.fitted.has_value(), !crisis_path);
-    if (p.from == C::minor && p.to == C::war)
+    if (p.from == C::minor && p.to == C::war) {
       EXPECT_EQ(p.fitted->beta_alpha, fit.transition(C::calm, C::war).beta_alpha);
+    }
   }
+  // A later first year narrows the window; an earlier one does not widen it.
+  EXPECT_EQ(fit_theatre_record(rows, record, 2005, 0.9, 2002).first_year, 2002);
+  EXPECT_EQ(fit_theatre_record(rows, record, 2005, 0.9, 1990).first_year, 2000);
   const TheatreRecord regional{"r", UcdpRegion::europe, ConflictTypeSet::both, 0, 2000};
   for (const auto& p : theatre_priors(fit_theatre_record(rows, regional, 2005), regional))
     EXPECT_TRUE(p.fitted.has_value());
