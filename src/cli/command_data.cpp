@@ -241,15 +241,18 @@ void print_table(const UcdpData& data, const std::string& path, int first, int l
 
   fmt::print("\nTheatre priors (monthly transition probabilities for the scenarios, data to {})\n",
              last);
-  fmt::print("{:<14} {:<14} {:<22} {:<30} {}\n", "theatre", "transition", "record",
+  fmt::print("{:<14} {:<14} {:<22} {:>7}  {:<30} {}\n", "theatre", "transition", "record", "n/risk",
              "monthly mean [interval]", "scenario quantity / note");
   for (const auto& record : kTheatreRecords) {
     const auto fit = fit_theatre_record(data.rows.records, record, last, level, first);
     for (const auto& prior : theatre_priors(fit, record)) {
-      fmt::print("{:<14} {:<14} {:<22} {:<30} {}\n", record.theatre_id,
-                 fmt::format("{}->{}", theatre_condition(prior.from), theatre_condition(prior.to)),
-                 record_name(record), prior.fitted ? percent_interval(prior.fitted->monthly) : "-",
-                 prior.fitted ? beta_quantity(*prior.fitted) : prior.note);
+      fmt::print(
+          "{:<14} {:<14} {:<22} {:>7}  {:<30} {}\n", record.theatre_id,
+          fmt::format("{}->{}", theatre_condition(prior.from), theatre_condition(prior.to)),
+          record_name(record),
+          prior.fitted ? fmt::format("{}/{}", prior.fitted->events, prior.fitted->at_risk) : "-",
+          prior.fitted ? percent_interval(prior.fitted->monthly) : "-",
+          prior.fitted ? beta_quantity(*prior.fitted) : prior.note);
     }
   }
 }
