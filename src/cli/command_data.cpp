@@ -168,8 +168,9 @@ std::string_view theatre_condition(RegionCondition c) {
 
 std::string record_name(const TheatreRecord& record) {
   if (record.conflict_id != 0) return fmt::format("UCDP conflict {}", record.conflict_id);
-  return fmt::format("{} {}", enum_name(kUcdpRegionNames, record.region),
-                     enum_name(kConflictTypeSetNames, record.types));
+  return fmt::format("{} {}{}", enum_name(kUcdpRegionNames, record.region),
+                     enum_name(kConflictTypeSetNames, record.types),
+                     record.sole_region ? " (sole)" : "");
 }
 
 // Four significant digits: what the scenarios carry and the validation test compares.

@@ -19,7 +19,9 @@ void check_window(int first_year, int last_year, double level) {
     throw Error("conflict base rates: the interval level must lie in (0, 1)");
 }
 
-bool counts(const UcdpConflictYear& row, UcdpRegion region, ConflictTypeSet types) {
+bool counts(const UcdpConflictYear& row, UcdpRegion region, ConflictTypeSet types,
+            bool sole_region = false) {
+  if (sole_region && row.regions != (1u << int(region))) return false;
   return row.in_region(region) && conflict_type_in_set(row.type, types);
 }
 }  // namespace
@@ -38,11 +40,12 @@ bool conflict_type_in_set(UcdpConflictType type, ConflictTypeSet set) {
 
 std::vector<RegionCondition> region_conditions(std::span<const UcdpConflictYear> rows,
                                                UcdpRegion region, ConflictTypeSet types,
-                                               int first_year, int last_year) {
+                                               int first_year, int last_year, bool sole_region) {
   std::vector<RegionCondition> conditions(std::size_t(std::max(0, last_year - first_year + 1)),
                                           RegionCondition::calm);
   for (const auto& row : rows) {
-    if (row.year < first_year || row.year > last_year || !counts(row, region, types)) continue;
+    if (row.year < first_year || row.year > last_year || !counts(row, region, types, sole_region))
+      continue;
     auto& c = conditions[std::size_t(row.year - first_year)];
     c = std::max(c, row.intensity_level >= 2 ? RegionCondition::war : RegionCondition::minor);
   }
@@ -118,15 +121,16 @@ void fit_chain(RegionChainFit& fit, const std::vector<RegionCondition>& conditio
 }  // namespace
 
 RegionChainFit fit_region_chain(std::span<const UcdpConflictYear> rows, UcdpRegion region,
-                                ConflictTypeSet types, int first_year, int last_year,
-                                double level) {
+                                ConflictTypeSet types, int first_year, int last_year, double level,
+                                bool sole_region) {
   check_window(first_year, last_year, level);
   RegionChainFit fit;
   fit.region = region;
   fit.types = types;
   fit.first_year = first_year;
   fit.last_year = last_year;
-  fit_chain(fit, region_conditions(rows, region, types, first_year, last_year), level);
+  fit.sole_region = sole_region;
+  fit_chain(fit, region_conditions(rows, region, types, first_year, last_year, sole_region), level);
   return fit;
 }
 
@@ -166,7 +170,8 @@ RegionChainFit fit_theatre_record(std::span<const UcdpConflictYear> rows,
   const int first = std::max(record.first_year, first_year);
   if (record.conflict_id != 0)
     return fit_conflict_chain(rows, record.conflict_id, first, last_year, level);
-  return fit_region_chain(rows, record.region, record.types, first, last_year, level);
+  return fit_region_chain(rows, record.region, record.types, first, last_year, level,
+                          record.sole_region);
 }
 
 std::vector<TheatrePrior> theatre_priors(const RegionChainFit& fit, const TheatreRecord& record) {

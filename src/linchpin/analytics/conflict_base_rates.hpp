@@ -34,10 +34,14 @@ inline constexpr std::array<EnumName<RegionCondition>, 3> kRegionConditionNames{
     {RegionCondition::war, "war"},
 }};
 
-// The region's condition in each year first_year..last_year (index 0 = first_year).
+// The region's condition in each year first_year..last_year (index 0 = first_year). A conflict
+// listing several regions counts in each, unless `sole_region`: then only conflicts listing
+// this region alone count (the interstate wars that European governments fought elsewhere,
+// e.g. Suez 1956, Afghanistan 2001, Iraq 2003, list Europe too).
 std::vector<RegionCondition> region_conditions(std::span<const UcdpConflictYear> rows,
                                                UcdpRegion region, ConflictTypeSet types,
-                                               int first_year, int last_year);
+                                               int first_year, int last_year,
+                                               bool sole_region = false);
 
 struct PosteriorSummary {
   double mean = 0.0;
@@ -76,7 +80,8 @@ struct ChainTransition {
 struct RegionChainFit {
   UcdpRegion region = UcdpRegion::europe;
   ConflictTypeSet types = ConflictTypeSet::both;
-  int conflict_id = 0;  // non-zero: the chain of that one conflict instead of the whole region
+  int conflict_id = 0;       // non-zero: the chain of that one conflict instead of the whole region
+  bool sole_region = false;  // only conflicts located in this region alone
   int first_year = 0;
   int last_year = 0;
   std::array<int, 3> years_in{};               // region-years in each condition
@@ -93,7 +98,7 @@ struct RegionChainFit {
 // within one year count as a direct move (yearly data cannot see them).
 RegionChainFit fit_region_chain(std::span<const UcdpConflictYear> rows, UcdpRegion region,
                                 ConflictTypeSet types, int first_year, int last_year,
-                                double level = 0.9);
+                                double level = 0.9, bool sole_region = false);
 
 // The same chain for one conflict (e.g. UCDP 232, China-Taiwan): its condition each year is its
 // own intensity (calm when it has no row). Region and type filters still apply.
@@ -107,15 +112,20 @@ struct TheatreRecord {
   const char* theatre_id;
   UcdpRegion region;
   ConflictTypeSet types;
-  int conflict_id;  // 0: the whole region; otherwise that conflict's own record
-  int first_year;   // first year of the record (the conflict's first year for one conflict)
+  int conflict_id;   // 0: the whole region; otherwise that conflict's own record
+  int first_year;    // first year of the record (the conflict's first year for one conflict)
+  bool sole_region;  // region records: leave out conflicts that list other regions too
 };
 // UCDP conflict 232 "China, Taiwan" (interstate): war-intensity years 1949, 1954 and 1958.
 inline constexpr int kChinaTaiwanConflict = 232;
 inline constexpr std::array<TheatreRecord, 3> kTheatreRecords{{
-    {"europe", UcdpRegion::europe, ConflictTypeSet::both, 0, 1946},
-    {"middle-east", UcdpRegion::middle_east, ConflictTypeSet::both, 0, 1946},
-    {"taiwan-strait", UcdpRegion::asia, ConflictTypeSet::interstate, kChinaTaiwanConflict, 1949},
+    // Europe alone: the multi-region conflicts listing Europe are wars European governments
+    // fought elsewhere (Suez, Bizerte, the Falklands, Afghanistan, Iraq) plus Cyprus 1974.
+    {"europe", UcdpRegion::europe, ConflictTypeSet::both, 0, 1946, true},
+    // The Middle East keeps them: Suez 1956 and Iraq 2003 were fought there.
+    {"middle-east", UcdpRegion::middle_east, ConflictTypeSet::both, 0, 1946, false},
+    {"taiwan-strait", UcdpRegion::asia, ConflictTypeSet::interstate, kChinaTaiwanConflict, 1949,
+     false},
 }};
 
 // Fits a theatre's record (region-wide or one conflict) from the later of its first year and

@@ -41,6 +41,10 @@ TEST(ConflictBaseRates, RegionConditionsTakeTheHighestIntensityOfTheTypes) {
   // A conflict listing two regions counts in both.
   EXPECT_EQ(region_conditions(rows, UcdpRegion::asia, ConflictTypeSet::interstate, 2001, 2005),
             (std::vector<C>{C::calm, C::war, C::calm, C::calm, C::minor}));
+  // Sole region: conflict 1's 2002 war also lists Asia, so it does not count for Europe alone.
+  EXPECT_EQ(
+      region_conditions(rows, UcdpRegion::europe, ConflictTypeSet::interstate, 2000, 2005, true),
+      (std::vector<C>{C::calm, C::minor, C::calm, C::calm, C::calm, C::calm}));
   EXPECT_EQ(conflict_conditions(rows, 1, 2000, 2003),
             (std::vector<C>{C::calm, C::minor, C::war, C::calm}));
 }
@@ -119,7 +123,7 @@ TEST(ConflictBaseRates, PosteriorHelpers) {
 
 TEST(ConflictBaseRates, OneConflictRecordLeavesTheCrisisPathToAssumption) {
   const auto rows = sample_rows();
-  const TheatreRecord record{"t", UcdpRegion::europe, ConflictTypeSet::interstate, 1, 2000};
+  const TheatreRecord record{"t", UcdpRegion::europe, ConflictTypeSet::interstate, 1, 2000, false};
   const auto fit = fit_theatre_record(rows, record, 2005);
   EXPECT_EQ(fit.conflict_id, 1);
   using C = RegionCondition;
@@ -136,7 +140,7 @@ TEST(ConflictBaseRates, OneConflictRecordLeavesTheCrisisPathToAssumption) {
   // A later first year narrows the window; an earlier one does not widen it.
   EXPECT_EQ(fit_theatre_record(rows, record, 2005, 0.9, 2002).first_year, 2002);
   EXPECT_EQ(fit_theatre_record(rows, record, 2005, 0.9, 1990).first_year, 2000);
-  const TheatreRecord regional{"r", UcdpRegion::europe, ConflictTypeSet::both, 0, 2000};
+  const TheatreRecord regional{"r", UcdpRegion::europe, ConflictTypeSet::both, 0, 2000, false};
   for (const auto& p : theatre_priors(fit_theatre_record(rows, regional, 2005), regional))
     EXPECT_TRUE(p.fitted.has_value());
 }
