@@ -179,7 +179,10 @@ std::vector<TheatrePrior> theatre_priors(const RegionChainFit& fit, const Theatr
   std::vector<TheatrePrior> priors;
   for (const auto& t : fit.transitions) {
     TheatrePrior prior{t.from, t.to, t, "fitted: the record's own transition"};
-    if (record.conflict_id != 0) {
+    if (!t.identified()) {
+      prior.fitted.reset();
+      prior.note = "not identified: the record has no year in this condition; assumption";
+    } else if (record.conflict_id != 0) {
       const bool crisis_path =
           (t.from == C::calm && t.to == C::minor) || (t.from == C::minor && t.to == C::calm);
       if (crisis_path) {

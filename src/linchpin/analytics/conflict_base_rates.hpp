@@ -145,10 +145,11 @@ struct TheatrePrior {
 };
 
 // The six theatre transitions for a record's fit. Region-wide records: each transition is the
-// chain's own. One-conflict records (Taiwan Strait): calm -> crisis and crisis -> calm are not
-// identified (the theatre's crises are exercises without fighting); crisis -> war takes the
-// record's calm -> war prior, since yearly data cannot tell whether a war year followed a
-// crisis within the year (so the onset hazard is the fitted one in both non-war conditions).
+// chain's own (none when the record has no year in the origin condition). One-conflict records
+// (Taiwan Strait): calm -> crisis and crisis -> calm are not identified (the theatre's crises are
+// exercises without fighting); crisis -> war takes the record's calm -> war prior, since yearly
+// data cannot tell whether a war year followed a crisis within the year (so the onset hazard is the
+// fitted one in both non-war conditions).
 std::vector<TheatrePrior> theatre_priors(const RegionChainFit& fit, const TheatreRecord& record);
 
 // Conflict-level counts in one region (a conflict counts in every region it lists), for the

@@ -143,6 +143,9 @@ TEST(ConflictBaseRates, OneConflictRecordLeavesTheCrisisPathToAssumption) {
   const TheatreRecord regional{"r", UcdpRegion::europe, ConflictTypeSet::both, 0, 2000, false};
   for (const auto& p : theatre_priors(fit_theatre_record(rows, regional, 2005), regional))
     EXPECT_TRUE(p.fitted.has_value());
+  // A condition the record never visits gives no prior: 2000-2001 has no war year.
+  for (const auto& p : theatre_priors(fit_theatre_record(rows, regional, 2001), regional))
+    EXPECT_EQ(p.fitted.has_value(), p.from == C::calm);
 }
 
 }  // namespace
