@@ -30,11 +30,11 @@ TheatresMechanism::TheatresMechanism(const Scenario& scenario) : scenario_(scena
                                 "Number of theatres in crisis or at war", 0.0, count,
                                 MetricKind::discrete});
   for (const auto& theatre : scenario.theatres()) {
-    outcomes_.push_back(
-        OutcomeSpec{fmt::format("theatres.{}.war_onset", theatre.id),
-                    fmt::format("{} enters war during the horizon: UCDP war intensity (1,000 or "
-                                "more battle deaths in a year) begins",
-                                theatre.name)});
+    outcomes_.push_back(OutcomeSpec{
+        fmt::format("theatres.{}.war_onset", theatre.id),
+        fmt::format("A war begins in {} during the horizon: UCDP war intensity (1,000 or "
+                    "more battle deaths in a year) is reached",
+                    theatre.name)});
   }
   outcomes_.push_back(
       OutcomeSpec{"theatres.two_wars", "Two or more theatres are at war in the same month"});
