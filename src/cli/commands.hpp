@@ -41,7 +41,13 @@ struct ReportArgs {
   std::string out;
 };
 struct DataArgs {
+  std::string command = "check";  // check | theatre-rates
   std::string data;
+  std::string ucdp;  // theatre-rates: the UCDP/PRIO ACD file (default: in the data folder)
+  int first_year = 1946;
+  int last_year = 0;  // 0: the last year in the data
+  double level = 0.9;
+  std::string format = "table";
 };
 struct CalibrateArgs {
   std::string data = "data";
@@ -134,6 +140,7 @@ int run_backtest(const BacktestArgs& args);
 int run_run(RunArgs& args);
 int run_show(const ShowArgs& args);
 int run_report(const ReportArgs& args);
+// `data check` or `data theatre-rates`, as args.command says.
 int run_data_check(const DataArgs& args);
 int run_calibrate(const CalibrateArgs& args);
 int run_indices(const IndicesArgs& args);

@@ -135,6 +135,20 @@ else
   echo "skip: $ktab absent (bargain --model smp on KTAB's example)"
 fi
 
+# data theatre-rates: the UCDP/PRIO fit prints the same numbers twice; a bad row exits 2.
+ucdp="$root/../shared/data/ucdp/ucdp-prio-acd-211.csv"
+if [ -f "$ucdp" ]; then
+  "$bin" data theatre-rates --ucdp "$ucdp" --format yaml >"$work/rates1.yaml"; code=$?
+  "$bin" data theatre-rates --ucdp "$ucdp" --format yaml >"$work/rates2.yaml"
+  [ $code -eq 0 ] && cmp -s "$work/rates1.yaml" "$work/rates2.yaml" && grep -q 'taiwan-strait:' "$work/rates1.yaml"
+  check "data theatre-rates is reproducible (got $code)" $?
+  { head -2 "$ucdp"; sed -n 2p "$ucdp" | sed 's/,21\.1\(\r*\)$/,20.1\1/'; } >"$work/ucdp_bad.csv"
+  "$bin" data theatre-rates --ucdp "$work/ucdp_bad.csv" 2>"$work/err.txt"; code=$?
+  [ $code -eq 2 ] && grep -q 'ucdp_bad.csv:3:28: error: version' "$work/err.txt"; check "data theatre-rates on a bad row exits 2 with file:line:col (got $code)" $?
+else
+  echo "skip: $ucdp absent (data theatre-rates)"
+fi
+
 # pillars: the ablation with common random numbers; results land in SQLite; no silent overwrite.
 "$bin" pillars "$root/scenarios/korea-2026.yaml" --trials 30 --out "$work/pillars.sqlite" >"$work/pillars.txt"; code=$?
 [ $code -eq 0 ] && grep -q '^no_pillars' "$work/pillars.txt"; check "pillars runs the four variants (got $code)" $?

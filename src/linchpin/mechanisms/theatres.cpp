@@ -30,9 +30,11 @@ TheatresMechanism::TheatresMechanism(const Scenario& scenario) : scenario_(scena
                                 "Number of theatres in crisis or at war", 0.0, count,
                                 MetricKind::discrete});
   for (const auto& theatre : scenario.theatres()) {
-    outcomes_.push_back(
-        OutcomeSpec{fmt::format("theatres.{}.war_onset", theatre.id),
-                    fmt::format("A war begins in {} during the horizon", theatre.name)});
+    outcomes_.push_back(OutcomeSpec{
+        fmt::format("theatres.{}.war_onset", theatre.id),
+        fmt::format("A war begins in {} during the horizon: UCDP war intensity (1,000 or "
+                    "more battle deaths in a year) is reached",
+                    theatre.name)});
   }
   outcomes_.push_back(
       OutcomeSpec{"theatres.two_wars", "Two or more theatres are at war in the same month"});
@@ -51,6 +53,14 @@ class TheatresTrial final : public MechanismTrial {
           if (theatre.transitions[from][to])
             matrix[from][to] =
                 theatre.transitions[from][to]->sample_for_trial(context.seed, context.trial);
+      // A beta prior can (with negligible probability) make a row's exits exceed 1; keep the
+      // chain valid by scaling them back (the loader bounds every row's 1 - 1e-9 quantiles).
+      for (auto& row : matrix) {
+        double exit = 0.0;
+        for (double p : row) exit += p;
+        if (exit > 1.0)
+          for (double& p : row) p /= exit;
+      }
       matrices_.push_back(matrix);
     }
     publish(world, sink);

@@ -17,6 +17,7 @@
 #include <unordered_set>
 
 #include "linchpin/core/sha256.hpp"
+#include "linchpin/core/special_functions.hpp"
 #include "linchpin/core/text.hpp"
 #include "linchpin/scenario/yaml_reader.hpp"
 
@@ -1491,7 +1492,11 @@ void Loader::read_theatres(MapView& root) {
                 continue;
               }
               cite(*probability);
-              upper_sum += probability->support_high();
+              // A beta (a fitted posterior) reaches 1 only with negligible mass: count its
+              // 1 - 1e-9 quantile; the theatres mechanism rescales the rare row above 1.
+              upper_sum += probability->kind == DistributionKind::beta
+                               ? beta_quantile(1.0 - 1e-9, probability->alpha, probability->beta)
+                               : probability->support_high();
               theatre.transitions[int(from)][int(to)] = *probability;
             }
             if (upper_sum > 1.0 + 1e-12) {
