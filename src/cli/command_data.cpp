@@ -116,9 +116,27 @@ void add_data_command(CLI::App& app, DataArgs& args) {
       "Examples:\n"
       "  linchpin data check --data ../shared/data\n"
       "  LINCHPIN_DATA=../shared/data linchpin data check");
+  auto* fit = data->add_subcommand(
+      "fit-crisis-game",
+      "Fit the deterrence mechanism on the Korean MIDs 1953-2025 (COW MID 5.0 + project coding): "
+      "onset rate, fatal and display shares, and the crisis game's posterior "
+      "(docs/models/crisis_game.md)");
+  fit->add_option("--data", args.data,
+                  std::string("Data folder (default: $") + kDataFolderVariable + ")");
+  fit->add_option("--last-year", args.last_year,
+                  "Last year fitted (default 2025; the korea-2000 backtest uses 2015)")
+      ->check(CLI::Range(1954, 2100));
+  fit->add_option("--mids", args.mids,
+                  "Project-coded MIDs after 2014 (default data/history/korea_mids_2015_2025.csv)");
+  fit->callback([&] { args.fit_crisis_game = true; });
+  fit->footer(
+      "Examples:\n"
+      "  linchpin data fit-crisis-game --data ../shared/data\n"
+      "  linchpin data fit-crisis-game --data ../shared/data --last-year 2015");
 }
 
 int run_data_check(const DataArgs& args) {
+  if (args.fit_crisis_game) return run_fit_crisis_game(args);
   try {
     const std::string folder = resolve_data_folder(args.data);
     constexpr std::size_t kMaxReasonsShown = 20;

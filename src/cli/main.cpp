@@ -40,6 +40,8 @@ int main(int argc, char** argv) {
   BacktestArgs backtest;
   add_pillars_command(app, pillars);
   add_backtest_command(app, backtest);
+  BaseRatesArgs base_rates;
+  add_base_rates_command(app, base_rates);
   for (int i = 0; i < argc; ++i) run.command_line += (i ? " " : "") + std::string(argv[i]);
   try {
     app.parse(argc, argv);
@@ -59,5 +61,6 @@ int main(int argc, char** argv) {
   if (app.got_subcommand("bargain")) return run_bargain(bargain);
   if (app.got_subcommand("pillars")) return run_pillars(pillars);
   if (app.got_subcommand("backtest")) return run_backtest(backtest);
+  if (app.got_subcommand("base-rates")) return run_base_rates(base_rates);
   return kExitInvalidInput;
 }
