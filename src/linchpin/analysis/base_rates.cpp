@@ -137,7 +137,14 @@ std::string base_rates_markdown(const BaseRatesResult& result, const std::string
       "2015-2025 rows are a single coder's and likely undercount threat- and display-level "
       "MIDs). The alliance rows count episodes starting in the window; the episodes file is a "
       "research compilation (data/episodes/README.md).\n\n"
-      "## Left out (no historical counterpart under a published or project coding)\n\n";
+      "## Left out\n\n"
+      "Headline outcomes without a 1953-2025 count under the same coding in this repository: "
+      "model quantities with no coded counterpart (`crisis_game_alliance_concedes`, cohesion "
+      "stress, pendulum pairs, bloc transfers), outcomes whose records cover shorter periods and "
+      "are checked elsewhere (event processes: data/history 2000-2025 and the backtest; elections: "
+      "data/elections), outcomes of other dyads (theatre wars) and outcomes the episodes file codes "
+      "only in part (withdrawal threats are listed from 2018 on; SMA lapses, trilateral lapses, "
+      "trade coercion and hedging steps have no count defined to match the simulated event):\n\n";
   for (const auto& name : result.left_out) out += fmt::format("`{}` ", name);
   out += "\n";
   return out;

@@ -50,7 +50,9 @@ struct CrisisObservation {
 };
 
 struct CrisisFitOptions {
-  double credibility = 0.8;  // held fixed (docs/models/crisis_game.md)
+  // Held fixed: the mechanism's credibility in the first month of both Korea scenarios (0.58;
+  // docs/models/crisis_game.md).
+  double credibility = 0.58;
   double first_strike_advantage = 0.1;
   double ally_share = 0.25;  // share of the patron's CINC brought to bear, as the mechanism
   // Grid: precision log-spaced (prior uniform in log lambda), clash cost evenly spaced

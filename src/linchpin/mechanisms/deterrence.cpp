@@ -22,9 +22,9 @@ namespace {
 constexpr double kDefaultCrisisIntercept = -3.026;
 constexpr double kDefaultFatalShare = 0.5;       // 13.5 / 27
 constexpr double kDefaultDisplayShare = 0.7941;  // 13.5 / 17
-constexpr double kDefaultPrecision = 2.0;
-constexpr double kDefaultClashCost = 0.7094;
-constexpr double kDefaultEscalation = 0.06693;
+constexpr double kDefaultPrecision = 2.378;
+constexpr double kDefaultClashCost = 0.6779;
+constexpr double kDefaultEscalation = 0.06708;
 
 // Outcomes per dyad, in the order outcomes_ lists them.
 enum Outcome : std::size_t {
