@@ -1,6 +1,7 @@
 #include "linchpin/analysis/crisis_record_fit.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <cmath>
@@ -153,6 +154,12 @@ std::string crisis_record_fit_text(const CrisisRecordFit& fit) {
       fit.mid_fit.display_given_no_force.successes, fit.mid_fit.display_given_no_force.trials,
       fit.mid_fit.display_given_no_force.mean(), fit.mid_fit.war.successes, fit.mid_fit.war.trials,
       fit.mid_fit.war.mean());
+  if (fit.last_year >= 2000) {
+    const auto all = analytics::onsets_by_year(fit.mids, 2000, fit.last_year);
+    const auto force = analytics::onsets_by_year(fit.mids, 2000, fit.last_year, 4);
+    out += fmt::format("MID onsets per year 2000-{} (all / use of force): {} / {}\n", fit.last_year,
+                       fmt::join(all, " "), fmt::join(force, " "));
+  }
   const auto line = [](const char* name, const deterrence::ParameterSummary& s) {
     return fmt::format("  {:<24} mean {:.4g}  sd {:.4g}  5% {:.4g}  50% {:.4g}  95% {:.4g}\n", name,
                        s.mean, s.sd, s.q05, s.q50, s.q95);

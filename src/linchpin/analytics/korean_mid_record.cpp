@@ -129,6 +129,15 @@ KoreanMidCounts count_korean_mids(std::span<const KoreanMid> mids, int first_yea
   return counts;
 }
 
+std::vector<int> onsets_by_year(std::span<const KoreanMid> mids, int first_year, int last_year,
+                                int min_hostlev) {
+  std::vector<int> counts(std::size_t(std::max(0, last_year - first_year + 1)), 0);
+  for (const auto& mid : mids)
+    if (mid.year >= first_year && mid.year <= last_year && mid.hostlev >= min_hostlev)
+      ++counts[std::size_t(mid.year - first_year)];
+  return counts;
+}
+
 ShareFit fit_share(int successes, int trials) {
   return {successes, trials, successes + 0.5, trials - successes + 0.5};
 }

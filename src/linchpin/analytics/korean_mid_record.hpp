@@ -62,6 +62,11 @@ struct KoreanMidCounts {
 };
 KoreanMidCounts count_korean_mids(std::span<const KoreanMid> mids, int first_year, int last_year);
 
+// MID onsets per year over [first_year, last_year] (index 0 = first_year); with `min_hostlev`
+// only MIDs reaching that hostility level (e.g. 4 for use of force). For yearly backtests.
+std::vector<int> onsets_by_year(std::span<const KoreanMid> mids, int first_year, int last_year,
+                                int min_hostlev = 2);
+
 // Jeffreys posterior of a binomial share k/n: Beta(k + 1/2, n - k + 1/2).
 struct ShareFit {
   int successes = 0;

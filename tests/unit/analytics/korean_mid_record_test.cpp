@@ -66,6 +66,14 @@ TEST(KoreanMidRecord, SeriesTakesCowToItsLastYearAndProjectCodingAfter) {
   EXPECT_EQ(series[1].id, "P2016");
 }
 
+TEST(KoreanMidRecord, OnsetsByYear) {
+  const std::vector<KoreanMid> mids = {
+      {"a", 2001, 4, 1}, {"b", 2001, 3, 0}, {"c", 2003, 4, 0}, {"d", 1999, 4, 0}};
+  EXPECT_EQ(onsets_by_year(mids, 2000, 2003), (std::vector<int>{0, 2, 0, 1}));
+  EXPECT_EQ(onsets_by_year(mids, 2000, 2003, 4), (std::vector<int>{0, 1, 0, 1}));
+  EXPECT_TRUE(onsets_by_year(mids, 2004, 2003).empty());
+}
+
 TEST(KoreanMidRecord, JeffreysFits) {
   const auto rate = fit_onset_rate(3, 120);
   EXPECT_NEAR(rate.log_rate_mean, std::log(3.5 / 120.0), 1e-12);
