@@ -152,6 +152,24 @@ void add_data_command(CLI::App& app, DataArgs& args) {
       "  linchpin data theatre-rates --ucdp ../shared/data/ucdp/ucdp-prio-acd-211.csv "
       "--last-year 1999 --format yaml");
   rates->callback([&args] { args.command = "theatre-rates"; });
+
+  auto* fit = data->add_subcommand(
+      "fit-crisis-game",
+      "Fit the deterrence mechanism on the Korean MIDs 1953-2025 (COW MID 5.0 + project coding): "
+      "onset rate, fatal and display shares, and the crisis game's posterior "
+      "(docs/models/crisis_game.md)");
+  fit->add_option("--data", args.data,
+                  std::string("Data folder (default: $") + kDataFolderVariable + ")");
+  fit->add_option("--last-year", args.crisis_last_year,
+                  "Last year fitted (default 2025; the korea-2000 backtest uses 2015)")
+      ->check(CLI::Range(1954, 2100));
+  fit->add_option("--mids", args.mids,
+                  "Project-coded MIDs after 2014 (default data/history/korea_mids_2015_2025.csv)");
+  fit->callback([&args] { args.fit_crisis_game = true; });
+  fit->footer(
+      "Examples:\n"
+      "  linchpin data fit-crisis-game --data ../shared/data\n"
+      "  linchpin data fit-crisis-game --data ../shared/data --last-year 2015");
 }
 
 namespace {
@@ -334,6 +352,8 @@ int run_data_check(const DataArgs& args) {
       return report_exception();
     }
   }
+
+  if (args.fit_crisis_game) return run_fit_crisis_game(args);
   try {
     const std::string folder = resolve_data_folder(args.data);
     constexpr std::size_t kMaxReasonsShown = 20;

@@ -48,6 +48,9 @@ struct DataArgs {
   int last_year = 0;  // 0: the last year in the data
   double level = 0.9;
   std::string format = "table";
+  bool fit_crisis_game = false;  // `data fit-crisis-game` rather than `data check`
+  int crisis_last_year = 2025;   // fit-crisis-game: last year of the MID record used
+  std::string mids = "data/history/korea_mids_2015_2025.csv";
 };
 struct CalibrateArgs {
   std::string data = "data";
@@ -121,6 +124,17 @@ struct BacktestArgs {
   std::string episodes;  // repository data folder with episodes/ and leaders/; empty = from record
 };
 
+struct BaseRatesArgs {
+  std::string file = "scenarios/korea-2026.yaml";
+  std::string data;
+  std::string report;
+  std::uint64_t trials = 2000;
+  std::uint64_t seed = 0;
+  bool seed_set = false;
+  unsigned threads = 0;
+  bool force = false;
+};
+
 void add_validate_command(CLI::App& app, ValidateArgs& args);
 void add_run_command(CLI::App& app, RunArgs& args);
 void add_show_command(CLI::App& app, ShowArgs& args);
@@ -133,16 +147,19 @@ void add_bargain_command(CLI::App& app, BargainArgs& args);
 
 void add_pillars_command(CLI::App& app, PillarsArgs& args);
 void add_backtest_command(CLI::App& app, BacktestArgs& args);
+void add_base_rates_command(CLI::App& app, BaseRatesArgs& args);
 
 int run_validate(const ValidateArgs& args);
 int run_pillars(const PillarsArgs& args);
 int run_backtest(const BacktestArgs& args);
+int run_base_rates(const BaseRatesArgs& args);
 int run_run(RunArgs& args);
 int run_show(const ShowArgs& args);
 int run_report(const ReportArgs& args);
 // `data check` or `data theatre-rates`, as args.command says.
 int run_data_check(const DataArgs& args);
 int run_calibrate(const CalibrateArgs& args);
+int run_fit_crisis_game(const DataArgs& args);
 int run_indices(const IndicesArgs& args);
 int run_align(const AlignArgs& args);
 int run_bargain(const BargainArgs& args);

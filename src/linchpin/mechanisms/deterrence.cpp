@@ -7,11 +7,36 @@
 
 #include "linchpin/core/random_stream.hpp"
 #include "linchpin/deterrence/credibility.hpp"
+#include "linchpin/deterrence/crisis_game_fit.hpp"
 #include "linchpin/mechanisms/mechanism_parameters.hpp"
 
 namespace linchpin {
 
+using deterrence::CrisisOutcome;
 using deterrence::CrisisOutcomeClass;
+using deterrence::MidHostilityClass;
+
+namespace {
+// Defaults: the fits on the Korean MIDs 1953-2025 (`linchpin data fit-crisis-game`); the
+// scenarios draw from the posteriors instead (docs/models/deterrence.md).
+constexpr double kDefaultCrisisIntercept = -3.026;
+constexpr double kDefaultFatalShare = 0.5;       // 13.5 / 27
+constexpr double kDefaultDisplayShare = 0.7941;  // 13.5 / 17
+constexpr double kDefaultPrecision = 2.378;
+constexpr double kDefaultClashCost = 0.6779;
+constexpr double kDefaultEscalation = 0.06708;
+
+// Outcomes per dyad, in the order outcomes_ lists them.
+enum Outcome : std::size_t {
+  kMid,
+  kDisplay,
+  kUseOfForce,
+  kFatal,
+  kWar,
+  kAllianceConcedes,
+  kOutcomesPerDyad
+};
+}  // namespace
 
 double next_tension(double tension, double reference, double reversion, double per_event,
                     double events, double expected_events, double shock) {
@@ -28,6 +53,18 @@ double threat_index(double tension, double warheads, double warhead_reference, d
           : 0.0;
   return std::clamp(
       weight_tension * tension + weight_arsenal * arsenal + weight_bloc * bloc_cohesion, 0.0, 1.0);
+}
+
+CrisisOutcome draw_outcome(const deterrence::CrisisSolution& solution, double u) {
+  double cumulative = 0.0;
+  for (const auto& entry : deterrence::kCrisisOutcomeNames) {
+    cumulative += solution.probability(entry.value);
+    if (u < cumulative) return entry.value;
+  }
+  // Rounding left u above the total: the last outcome with positive probability.
+  for (std::size_t c = deterrence::kCrisisOutcomeCount; c-- > 0;)
+    if (solution.probability(CrisisOutcome(c)) > 0.0) return CrisisOutcome(c);
+  return CrisisOutcome::status_quo;
 }
 
 CrisisOutcomeClass draw_outcome_class(const deterrence::CrisisSolution& solution, double u) {
@@ -58,19 +95,28 @@ std::vector<ParameterSchema> DeterrenceMechanism::parameter_schema() {
        0.01, "Assumption: a 2022-like month (3 launch events against ~0.8 expected) adds 0.02", 0,
        1, false},
       {"tension_per_crisis", "Tension added by a crisis", "index", 0.1, "Assumption", 0, 1, false},
-      {"tension_per_clash", "Extra tension added by a limited clash or war", "index", 0.1,
-       "Assumption", 0, 1, false},
+      {"tension_per_clash", "Extra tension added by a use of force (MID hostility level 4)",
+       "index", 0.1, "Assumption", 0, 1, false},
       {"tension_settlement_relief", "Tension removed by a negotiated settlement", "index", 0.05,
        "Assumption", 0, 1, false},
-      {"crisis_intercept", "Log monthly crisis rate at the starting tension", "log(1/month)",
-       -2.6186,
-       "data/history/korea_crises.csv: 14 crises in 2000-2015 (192 months): log(14/192); "
-       "calibration "
-       "years only (the backtest keeps 2016-2025 out of sample)",
+      {"crisis_intercept", "Log monthly MID onset rate at the starting tension", "log(1/month)",
+       kDefaultCrisisIntercept,
+       "Korean MIDs 1953-2025 (COW MID 5.0 to 2014, data/history/korea_mids_2015_2025.csv after): "
+       "log((n + 1/2) / months), `linchpin data fit-crisis-game`; scenarios draw the posterior",
        -20, 0, false},
       {"crisis_tension_slope", "Change of the log crisis rate per unit of tension above the start",
        "log-rate", 2.0, "Assumption: a fully tense peninsula has ~3x the crisis rate of mid-scale",
        0, 20, false},
+      {"fatal_share_of_use_of_force",
+       "Share of use-of-force MIDs with at least one (military) fatality", "share",
+       kDefaultFatalShare,
+       "Korean MIDs 1953-2025, Jeffreys posterior mean (`linchpin data fit-crisis-game`)", 0, 1,
+       false},
+      {"display_share_below_use_of_force",
+       "Share of MIDs below use of force that reach a display of force (level 3, not 2)", "share",
+       kDefaultDisplayShare,
+       "Korean MIDs 1953-2025, Jeffreys posterior mean (`linchpin data fit-crisis-game`)", 0, 1,
+       false},
       {"warhead_growth_per_year", "Growth of the challenger's arsenal", "warheads/year", 6.0,
        "FAS 2018-2025 estimates rose from ~10-20 to ~50 (data/history/dprk_arsenal_estimates.csv); "
        "scenarios give a range",
@@ -106,8 +152,14 @@ std::vector<ParameterSchema> DeterrenceMechanism::parameter_schema() {
        "since "
        "2008",
        1, 1e6, false},
-      {"qre_precision", "Logit QRE precision (lambda) of the crisis game", "1/utility", 4.0,
-       "docs/models/crisis_game.md default", 0, 1000, false},
+      {"qre_precision", "Logit QRE precision (lambda) of the crisis game", "1/utility",
+       kDefaultPrecision,
+       "Posterior mean on the Korean MIDs 1953-2025 (`linchpin data fit-crisis-game`)", 0, 1000,
+       false},
+      {"clash_cost", "Each side's cost of a contained exchange of fire in the crisis game",
+       "utility", kDefaultClashCost,
+       "Posterior mean on the Korean MIDs 1953-2025 (`linchpin data fit-crisis-game`)", 0, 100,
+       false},
       {"first_strike_advantage", "First-strike advantage in the crisis game", "share", 0.1,
        "docs/models/crisis_game.md default", 0, 1, false},
       {"preemptive_doctrine_advantage",
@@ -116,9 +168,10 @@ std::vector<ParameterSchema> DeterrenceMechanism::parameter_schema() {
        "use",
        0, 1, false},
       {"escalation_probability", "Chance that mutual use of force escalates to war", "probability",
-       0.05,
-       "docs/models/crisis_game.md default: no Korean exchange of fire since 1953 became a war", 0,
-       1, false},
+       kDefaultEscalation,
+       "Posterior mean on the Korean MIDs 1953-2025 (no war since 1953; Jeffreys prior; "
+       "`linchpin data fit-crisis-game`)",
+       0, 1, false},
   };
 }
 
@@ -167,16 +220,25 @@ DeterrenceMechanism::DeterrenceMechanism(const Scenario& scenario)
     metrics_.push_back({fmt::format("deterrence.{}.warheads", id), "warheads",
                         fmt::format("{}'s nuclear warheads", challenger_id), 0, 1000,
                         MetricKind::continuous});
-    metrics_.push_back({fmt::format("deterrence.{}.crises", id), "crises", "Crises so far", 0, 60,
-                        MetricKind::discrete});
-    outcomes_.push_back({fmt::format("deterrence.{}.crisis", id), "A crisis with the challenger"});
-    outcomes_.push_back({fmt::format("deterrence.{}.limited_clash", id),
-                         "A crisis ends in a limited clash (mutual use of force, contained)"});
-    outcomes_.push_back({fmt::format("deterrence.{}.war", id), "A crisis escalates to war"});
-    outcomes_.push_back({fmt::format("deterrence.{}.deterrence_failure", id),
-                         "Deterrence fails: a limited clash or war"});
-    outcomes_.push_back({fmt::format("deterrence.{}.challenger_prevails", id),
-                         "The alliance backs down in a crisis (the challenger's demand succeeds)"});
+    metrics_.push_back({fmt::format("deterrence.{}.crises", id), "crises", "MID onsets so far", 0,
+                        60, MetricKind::discrete});
+    // One-line definitions naming the coding (COW MID: Palmer et al. 2022; hostility levels:
+    // Jones, Bremer & Singer 1996). Indices: kOutcomesPerDyad * dyad + Outcome.
+    outcomes_.push_back({fmt::format("deterrence.{}.mid", id),
+                         "A MID onset with the challenger (COW MID coding: threat, display or use "
+                         "of force, hostility level >= 2)"});
+    outcomes_.push_back({fmt::format("deterrence.{}.mid_display_of_force", id),
+                         "A MID reaching a display of force (COW MID hostility level >= 3)"});
+    outcomes_.push_back({fmt::format("deterrence.{}.mid_use_of_force", id),
+                         "A MID reaching use of force (COW MID hostility level >= 4)"});
+    outcomes_.push_back({fmt::format("deterrence.{}.fatal_mid", id),
+                         "A fatal MID (COW MID fatality level >= 1: at least one military death)"});
+    outcomes_.push_back({fmt::format("deterrence.{}.war", id),
+                         "War (COW MID hostility level 5: >= 1,000 battle deaths, COW/UCDP)"});
+    outcomes_.push_back(
+        {fmt::format("deterrence.{}.crisis_game_alliance_concedes", id),
+         "Model quantity, not coded in MID data: a crisis-game outcome in which the alliance "
+         "concedes the challenger's demand (acquiescence or capitulation)"});
     dyads_.push_back(std::move(dyad));
   }
 }
@@ -187,7 +249,8 @@ class DeterrenceTrial final : public MechanismTrial {
                   TrialSink& sink)
       : mechanism_(mechanism),
         p_(mechanism.scenario_, "deterrence", DeterrenceMechanism::parameter_schema(), context),
-        stream_(context.seed, context.trial, purpose_id("deterrence:crises")) {
+        stream_(context.seed, context.trial, purpose_id("deterrence:crises")),
+        coding_stream_(context.seed, context.trial, purpose_id("deterrence:mid-coding")) {
     world.tension = world.tension_reference = p_["initial_tension"];
     for (const auto& dyad : mechanism.dyads_) {
       State state;
@@ -208,45 +271,86 @@ class DeterrenceTrial final : public MechanismTrial {
 
   void step(World& world, TrialSink& sink) override {
     for (std::size_t i = 0; i < states_.size(); ++i) {
+      // Every uniform is drawn every month, in wartime too, so that the streams do not shift.
       const double u_crisis = stream_.uniform();
       const double u_outcome = stream_.uniform();
+      const double u_fatal = coding_stream_.uniform();
+      const double u_display = coding_stream_.uniform();
       const auto& dyad = mechanism_.dyads_[i];
       auto& state = states_[i];
-      double events = 0.0;
-      for (int process : dyad.provocation_processes) events += double(world.event_counts[process]);
       world.challenger_warheads += p_["warhead_growth_per_year"] / 12.0;
-
-      double shock = 0.0;
-      const double rate =
-          std::exp(p_["crisis_intercept"] +
-                   p_["crisis_tension_slope"] * (world.tension - world.tension_reference));
       update_credibility(world, i);
-      if (u_crisis < std::min(1.0, rate)) {
-        ++state.crises;
-        sink.occur(5 * i);
-        const auto solution = deterrence::adjudicate_crisis(inputs(world, i), options());
-        const auto outcome = draw_outcome_class(solution, u_outcome);
-        shock += p_["tension_per_crisis"];
-        if (outcome == CrisisOutcomeClass::limited_clash || outcome == CrisisOutcomeClass::war) {
-          shock += p_["tension_per_clash"];
-          sink.occur(5 * i + 3);
-        }
-        if (outcome == CrisisOutcomeClass::limited_clash) sink.occur(5 * i + 1);
-        if (outcome == CrisisOutcomeClass::war) sink.occur(5 * i + 2);
-        if (outcome == CrisisOutcomeClass::defender_backs_down) sink.occur(5 * i + 4);
-        if (outcome == CrisisOutcomeClass::negotiated_settlement)
-          shock -= p_["tension_settlement_relief"];
-        emit_event(sink, "deterrence.crisis", solution.deterrence_failure(), [&] {
-          return fmt::format("{}: crisis -> {} (credibility {:.2f}; P(clash or war) {:.2f})",
-                             dyad.id, enum_name(deterrence::kCrisisOutcomeClassNames, outcome),
-                             world.alliances[dyad.roles.alliance].credibility,
-                             solution.deterrence_failure());
-        });
+      // War is absorbing: no crises, clashes, settlements or tension dynamics after it.
+      if (!world.at_war()) {
+        double events = 0.0;
+        for (int process : dyad.provocation_processes)
+          events += double(world.event_counts[process]);
+        const double shock = u_crisis < std::min(1.0, crisis_rate(world))
+                                 ? crisis(world, sink, i, u_outcome, u_fatal, u_display)
+                                 : 0.0;
+        if (!world.at_war())
+          world.tension =
+              next_tension(world.tension, world.tension_reference, p_["tension_reversion"],
+                           p_["tension_per_event"], events, state.expected_events, shock);
       }
-      world.tension = next_tension(world.tension, world.tension_reference, p_["tension_reversion"],
-                                   p_["tension_per_event"], events, state.expected_events, shock);
       publish(world, sink, i);
     }
+  }
+
+  double crisis_rate(const World& world) const {
+    return std::exp(p_["crisis_intercept"] +
+                    p_["crisis_tension_slope"] * (world.tension - world.tension_reference));
+  }
+
+  // A MID onset: adjudicated by the crisis game, coded by MID hostility level; returns the
+  // tension shock.
+  double crisis(World& world, TrialSink& sink, std::size_t i, double u_outcome, double u_fatal,
+                double u_display) {
+    const auto& dyad = mechanism_.dyads_[i];
+    ++states_[i].crises;
+    const std::size_t o = kOutcomesPerDyad * i;
+    sink.occur(o + kMid);
+    const auto solution = deterrence::adjudicate_crisis(inputs(world, i), options());
+    const auto outcome = draw_outcome(solution, u_outcome);
+    const auto level = deterrence::mid_hostility_class(outcome);
+    const auto outcome_class = deterrence::crisis_outcome_class(outcome);
+    double shock = p_["tension_per_crisis"];
+    bool display = false, fatal = false;
+    if (level == MidHostilityClass::no_use_of_force) {
+      display = u_display < p_["display_share_below_use_of_force"];
+    } else {
+      display = true;
+      shock += p_["tension_per_clash"];
+      fatal = level == MidHostilityClass::war || u_fatal < p_["fatal_share_of_use_of_force"];
+      sink.occur(o + kUseOfForce);
+      emit_event(sink, "deterrence.mid_use_of_force", [&] { return dyad.id; });
+    }
+    if (display) {
+      sink.occur(o + kDisplay);
+      emit_event(sink, "deterrence.mid_display_of_force", [&] { return dyad.id; });
+    }
+    if (fatal) {
+      sink.occur(o + kFatal);
+      emit_event(sink, "deterrence.fatal_mid", [&] { return dyad.id; });
+    }
+    if (level == MidHostilityClass::war) {
+      sink.occur(o + kWar);
+      world.regime = WorldRegime::wartime;
+      world.war_month_index = world.month_index;
+      emit_event(sink, "deterrence.war", [&] { return dyad.id; });
+    }
+    if (outcome_class == CrisisOutcomeClass::defender_backs_down) sink.occur(o + kAllianceConcedes);
+    if (outcome_class == CrisisOutcomeClass::negotiated_settlement)
+      shock -= p_["tension_settlement_relief"];
+    const auto p = deterrence::mid_class_probabilities(solution);
+    emit_event(sink, "deterrence.crisis", p[1] + p[2], [&] {
+      return fmt::format(
+          "{}: MID -> {} ({}; credibility {:.2f}; P(use of force) {:.2f}, P(war) {:.4f})", dyad.id,
+          enum_name(deterrence::kMidHostilityClassNames, level),
+          enum_name(deterrence::kCrisisOutcomeNames, outcome),
+          world.alliances[dyad.roles.alliance].credibility, p[1] + p[2], p[2]);
+    });
+    return shock;
   }
 
  private:
@@ -274,6 +378,7 @@ class DeterrenceTrial final : public MechanismTrial {
         std::min(1.0, p_["first_strike_advantage"] +
                           (dyad.preemptive_doctrine ? p_["preemptive_doctrine_advantage"] : 0.0));
     in.escalation_probability = p_["escalation_probability"];
+    in.challenger_clash_cost = in.defender_clash_cost = p_["clash_cost"];
     in.armistice_channel = dyad.crisis_channel ? 1.0 : 0.0;
     return in;
   }
@@ -318,6 +423,7 @@ class DeterrenceTrial final : public MechanismTrial {
   const DeterrenceMechanism& mechanism_;
   MechanismParameters p_;
   RandomStream stream_;
+  RandomStream coding_stream_;  // fatal and display-of-force draws of a MID
   std::vector<State> states_;
 };
 

@@ -24,6 +24,10 @@ double next_tension(double tension, double reference, double reversion, double p
 double threat_index(double tension, double warheads, double warhead_reference, double bloc_cohesion,
                     double weight_tension, double weight_arsenal, double weight_bloc);
 
+// Draws a crisis outcome from a solution with one uniform in [0, 1): outcomes in their enum
+// order, cumulative.
+deterrence::CrisisOutcome draw_outcome(const deterrence::CrisisSolution& solution, double u);
+
 // Draws a crisis outcome class from a solution with one uniform in [0, 1): classes in their
 // enum order, cumulative.
 deterrence::CrisisOutcomeClass draw_outcome_class(const deterrence::CrisisSolution& solution,

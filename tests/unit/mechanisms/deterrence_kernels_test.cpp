@@ -46,6 +46,24 @@ TEST(DeterrenceKernels, OutcomeClassDrawIsCumulativeInEnumOrder) {
   EXPECT_EQ(draw_outcome_class(solution, 0.9999999999), C::war);
 }
 
+TEST(DeterrenceKernels, OutcomeDrawIsCumulativeInEnumOrder) {
+  using O = deterrence::CrisisOutcome;
+  deterrence::CrisisSolution solution;
+  // In enum order: negotiation 0.3, acquiescence by A 0.2, clash by A 0.25, clash by B 0.15,
+  // war by A 0.1; cumulative 0.3, 0.5, 0.75, 0.9, 1.
+  solution.outcome_probability[std::size_t(O::negotiation)] = 0.3;
+  solution.outcome_probability[std::size_t(O::acquiescence_by_challenger)] = 0.2;
+  solution.outcome_probability[std::size_t(O::limited_clash_started_by_challenger)] = 0.25;
+  solution.outcome_probability[std::size_t(O::limited_clash_started_by_defender)] = 0.15;
+  solution.outcome_probability[std::size_t(O::war_started_by_challenger)] = 0.1;
+  EXPECT_EQ(draw_outcome(solution, 0.1), O::negotiation);
+  EXPECT_EQ(draw_outcome(solution, 0.4), O::acquiescence_by_challenger);
+  EXPECT_EQ(draw_outcome(solution, 0.6), O::limited_clash_started_by_challenger);
+  EXPECT_EQ(draw_outcome(solution, 0.8), O::limited_clash_started_by_defender);
+  EXPECT_EQ(draw_outcome(solution, 0.95), O::war_started_by_challenger);
+  EXPECT_EQ(draw_outcome(solution, 1.0), O::war_started_by_challenger);  // rounding: last positive
+}
+
 TEST(BlocKernels, StructuralCohesion) {
   // PRK-CHN defence pact 1, PRK-RUS defence pact 1, CHN-RUS partnership 0.6: (1 + 1 + 0.6) / 3.
   const std::vector<std::vector<double>> w = {{0, 1, 1}, {1, 0, 0.6}, {1, 0.6, 0}};
