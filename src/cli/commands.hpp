@@ -40,6 +40,17 @@ struct ReportArgs {
 };
 struct DataArgs {
   std::string data;
+  // `data fit-regimes`
+  bool fit_regimes = false;
+  std::string record = "data/history/dprk_launch_record.csv";
+  std::string column = "dprk_missile_launch_events";
+  std::string modulated_column = "dprk_nuclear_tests";
+  int last_year = 0;  // 0 = the record's last counted year
+  int regimes = 2;
+  std::string distribution = "negative_binomial";
+  int bootstrap = 200;
+  int threshold = 31;
+  int filter_year = 0;  // 0 = last_year
 };
 struct IndicesArgs {
   std::string measure;
@@ -122,6 +133,8 @@ int run_run(RunArgs& args);
 int run_show(const ShowArgs& args);
 int run_report(const ReportArgs& args);
 int run_data_check(const DataArgs& args);
+// `data fit-regimes`: the regime-switching count model fitted to a yearly record.
+int run_fit_regimes(const DataArgs& args);
 int run_indices(const IndicesArgs& args);
 int run_align(const AlignArgs& args);
 int run_bargain(const BargainArgs& args);

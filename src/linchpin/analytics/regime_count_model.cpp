@@ -19,7 +19,8 @@ void check_model(const RegimeCountModel& model) {
   const auto k = std::size_t(model.regimes());
   if (k == 0 || model.initial.size() != k || model.transition.size() != k ||
       (model.distribution == CountDistribution::negative_binomial && model.size.size() != k))
-    throw Error("regime count model: initial, transition, mean and size must have one entry a regime");
+    throw Error(
+        "regime count model: initial, transition, mean and size must have one entry a regime");
   for (const auto& row : model.transition)
     if (row.size() != k) throw Error("regime count model: the transition matrix must be square");
 }
@@ -103,13 +104,13 @@ Matrix posterior_from(const ForwardBackward& fb) {
   return gamma;
 }
 
-double weighted_nb_log_likelihood(const std::vector<int>& counts, const std::vector<double>& weights,
-                                  double mean, double size) {
+double weighted_nb_log_likelihood(const std::vector<int>& counts,
+                                  const std::vector<double>& weights, double mean, double size) {
   double sum = 0.0;
   for (std::size_t t = 0; t < counts.size(); ++t)
     if (weights[t] > 0.0)
-      sum += weights[t] *
-             count_log_pmf(CountDistribution::negative_binomial, mean, size, counts[t]);
+      sum +=
+          weights[t] * count_log_pmf(CountDistribution::negative_binomial, mean, size, counts[t]);
   return sum;
 }
 
@@ -172,8 +173,8 @@ EmResult run_em(RegimeCountModel model, const std::vector<int>& counts,
       double total = 0.0;
       for (std::size_t i = 0; i < k; ++i)
         for (std::size_t j = 0; j < k; ++j)
-          total += xi[i][j] = fb.alpha[t][i] * model.transition[i][j] * fb.p[t + 1][j] *
-                              fb.beta[t + 1][j];
+          total += xi[i][j] =
+              fb.alpha[t][i] * model.transition[i][j] * fb.p[t + 1][j] * fb.beta[t + 1][j];
       for (std::size_t i = 0; i < k; ++i)
         for (std::size_t j = 0; j < k; ++j) xi_sum[i][j] += xi[i][j] / total;
     }
@@ -210,7 +211,8 @@ void order_by_mean(RegimeCountModel& model) {
     sorted.initial[a] = model.initial[order[a]];
     sorted.mean[a] = model.mean[order[a]];
     if (!model.size.empty()) sorted.size[a] = model.size[order[a]];
-    for (std::size_t b = 0; b < k; ++b) sorted.transition[a][b] = model.transition[order[a]][order[b]];
+    for (std::size_t b = 0; b < k; ++b)
+      sorted.transition[a][b] = model.transition[order[a]][order[b]];
   }
   model = sorted;
 }
@@ -260,8 +262,8 @@ RegimeCountFit fit_without_bootstrap(const std::vector<int>& counts,
   const int k = options.regimes;
   if (k < 1) throw Error("regime count model: at least one regime is needed");
   if (int(counts.size()) < 3 * k)
-    throw Error(fmt::format("regime count model: {} counts are too few for {} regimes",
-                            counts.size(), k));
+    throw Error(
+        fmt::format("regime count model: {} counts are too few for {} regimes", counts.size(), k));
   check_counts(counts);
   if (std::none_of(counts.begin(), counts.end(), [](int y) { return y > 0; }))
     throw Error("regime count model: every count is zero, so no rate can be fitted");
@@ -293,7 +295,8 @@ RegimeCountFit fit_without_bootstrap(const std::vector<int>& counts,
     throw Error("regime count model: no starting value gave a finite likelihood");
   RegimeCountFit fit;
   fit.model = best.model;
-  if (fit.model.distribution == CountDistribution::poisson) fit.model.size.assign(std::size_t(k), kPoissonLimitSize);
+  if (fit.model.distribution == CountDistribution::poisson)
+    fit.model.size.assign(std::size_t(k), kPoissonLimitSize);
   order_by_mean(fit.model);
   fit.log_likelihood = best.log_likelihood;
   fit.iterations = best.iterations;
@@ -372,7 +375,8 @@ double probability_at_least(const RegimeCountModel& model, const std::vector<dou
                             int threshold) {
   double p = 0.0;
   for (std::size_t k = 0; k < regime.size(); ++k)
-    p += regime[k] * count_upper_tail(model.distribution, model.mean[k], size_of(model, k), threshold);
+    p += regime[k] *
+         count_upper_tail(model.distribution, model.mean[k], size_of(model, k), threshold);
   return p;
 }
 
@@ -429,7 +433,8 @@ RegimeCountFit fit_regime_count_model(const std::vector<int>& counts,
     fit.mean_range.push_back(range_of(means[i]));
     fit.size_range.push_back(range_of(sizes[i]));
     fit.transition_range.emplace_back();
-    for (std::size_t j = 0; j < k; ++j) fit.transition_range[i].push_back(range_of(transitions[i][j]));
+    for (std::size_t j = 0; j < k; ++j)
+      fit.transition_range[i].push_back(range_of(transitions[i][j]));
   }
   return fit;
 }
@@ -446,9 +451,10 @@ RegimeCountFit fit_regime_count_model(const std::vector<YearCount>& record, int 
   std::vector<int> counts;
   for (std::size_t i = 0; i < used.size(); ++i) {
     if (i > 0 && used[i].year != used[i - 1].year + 1)
-      throw Error(fmt::format("regime count model: the record jumps from {} to {}; years must be "
-                              "consecutive",
-                              used[i - 1].year, used[i].year));
+      throw Error(
+          fmt::format("regime count model: the record jumps from {} to {}; years must be "
+                      "consecutive",
+                      used[i - 1].year, used[i].year));
     counts.push_back(used[i].count);
   }
   auto fit = fit_regime_count_model(counts, options);

@@ -57,8 +57,7 @@ double probability_at_least(const RegimeCountModel& model, const std::vector<dou
 // The per-month chain whose 12-step matrix equals a 2-regime yearly matrix (exact: same
 // stationary distribution, eigenvalue lambda^(1/12)). Throws linchpin::Error for other regime
 // counts or a non-positive eigenvalue (no monthly chain embeds such a yearly matrix).
-std::vector<std::vector<double>> monthly_transition(
-    const std::vector<std::vector<double>>& yearly);
+std::vector<std::vector<double>> monthly_transition(const std::vector<std::vector<double>>& yearly);
 
 struct RegimeFitOptions {
   int regimes = 2;
