@@ -139,6 +139,11 @@ void add_data_command(CLI::App& app, DataArgs& args) {
   fit->add_option("--threshold", args.threshold,
                   "Report P(count >= threshold) in a year (31 = 2022's launch events)")
       ->capture_default_str();
+  fit->add_option("--transition-prior", args.transition_prior,
+                  "Pseudo-transitions added to every cell of the transition matrix (Dirichlet "
+                  "prior; 0 = pure maximum likelihood)")
+      ->check(CLI::Range(0.0, 100.0))
+      ->capture_default_str();
   fit->add_option("--filter-year", args.filter_year,
                   "Also print the filtered regime probabilities at the end of this year (a start "
                   "before the fit's last year, as for korea-2000)");

@@ -36,6 +36,7 @@ int run_fit_regimes(const DataArgs& args) {
     options.regimes = args.regimes;
     options.distribution = *distribution;
     options.bootstrap_replicates = args.bootstrap;
+    options.transition_pseudo_count = args.transition_prior;
     const auto fit = fit_regime_count_model(record, last_year, options);
     const auto& m = fit.model;
     const auto k = std::size_t(m.regimes());
@@ -52,6 +53,10 @@ int run_fit_regimes(const DataArgs& args) {
     fmt::print("Regime-switching count model: {} '{}', {}-{} ({} years), {} regimes, {}\n",
                args.record, args.column, fit.first_year, fit.last_year, counts.size(), k,
                enum_name(kCountDistributionNames, m.distribution));
+    fmt::print("transition prior: {:g} pseudo-transition(s) per cell{}\n", args.transition_prior,
+               args.transition_prior > 0
+                   ? " (MAP; log posterior " + fmt::format("{:.4f})", fit.log_posterior)
+                   : " (maximum likelihood)");
     fmt::print("log-likelihood {:.4f}, {} parameters, AIC {:.2f}, BIC {:.2f}, EM {} iterations{}\n",
                fit.log_likelihood, fit.parameters, -2 * fit.log_likelihood + 2 * fit.parameters,
                -2 * fit.log_likelihood + fit.parameters * std::log(double(counts.size())),
@@ -101,9 +106,30 @@ int run_fit_regimes(const DataArgs& args) {
       fmt::print(
           "\nmonthly chain (12th root of the yearly matrix): P(0->1) {:.6f}, P(1->0) {:.6f}\n",
           monthly[0][1], monthly[1][0]);
-      for (std::size_t i = 0; i < k; ++i)
+      for (std::size_t i = 0; i < k; ++i) {
         fmt::print("  regime {}: rate {:.5f} events/month, monthly NB size {:.5f}\n", i,
                    m.mean[i] / 12.0, m.size[i] / 12.0);
+        // The scenario's ranges: estimate -+ 1.645 complete-data se (90%), floored near zero.
+        const double low = std::max(m.mean[i] - 1.645 * fit.mean_se[i], 0.05 * m.mean[i]);
+        const double high = m.mean[i] + 1.645 * fit.mean_se[i];
+        fmt::print("    rate 90% range (complete-data se {:.4f}/year): {:.5f}-{:.5f} per month\n",
+                   fit.mean_se[i], low / 12.0, high / 12.0);
+        const std::size_t j = 1 - i;
+        auto monthly_leave = [&](double yearly_leave) {
+          auto yearly = m.transition;
+          yearly[i][j] = yearly_leave;
+          yearly[i][i] = 1.0 - yearly_leave;
+          return monthly_transition(yearly)[i][j];
+        };
+        const double p = m.transition[i][j];
+        const double se = fit.transition_se[i][j];
+        fmt::print(
+            "    monthly switch {} -> {} 90% range (yearly {:.4f} se {:.4f}): "
+            "{:.6f}-{:.6f} (estimate {:.6f})\n",
+            i, j, p, se, monthly_leave(std::max(p - 1.645 * se, 0.2 * p)),
+            monthly_leave(std::min(p + 1.645 * se, 0.5 * (1.0 - m.transition[j][i]))),
+            monthly[i][j]);
+      }
       const int filter_year = args.filter_year != 0 ? args.filter_year : fit.last_year;
       if (filter_year < fit.first_year || filter_year > fit.last_year)
         throw_input_error({}, "--filter-year", "expected a year inside the fitted record");
@@ -131,9 +157,17 @@ int run_fit_regimes(const DataArgs& args) {
       const auto rates = modulated_poisson_rates(fit.smoothed, second_counts);
       fmt::print("\n'{}' per regime (smoothed-probability-weighted Poisson rates):\n",
                  args.modulated_column);
-      for (std::size_t i = 0; i < k; ++i)
-        fmt::print("  regime {}: {:.5f} per year = {:.6f} per month\n", i, rates[i],
-                   rates[i] / 12.0);
+      for (std::size_t i = 0; i < k; ++i) {
+        double years = 0.0;
+        for (const auto& row : fit.smoothed) years += row[i];
+        // 90% range: rate -+ 1.645 sqrt(rate / expected years in the regime), floored near 0.
+        const double se = std::sqrt(rates[i] / years);
+        fmt::print(
+            "  regime {}: {:.5f} per year = {:.6f} per month; 90% range {:.6f}-{:.6f} per "
+            "month ({:.2f} regime-years)\n",
+            i, rates[i], rates[i] / 12.0, std::max(rates[i] - 1.645 * se, 0.05 * rates[i]) / 12.0,
+            (rates[i] + 1.645 * se) / 12.0, years);
+      }
     }
     fmt::print("\nsmoothed P(regime {}) by year:\n", k - 1);
     for (std::size_t t = 0; t < counts.size(); ++t)

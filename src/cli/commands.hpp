@@ -51,6 +51,7 @@ struct DataArgs {
   int bootstrap = 200;
   int threshold = 31;
   int filter_year = 0;  // 0 = last_year
+  double transition_prior = 1.0;
 };
 struct IndicesArgs {
   std::string measure;

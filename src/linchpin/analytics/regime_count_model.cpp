@@ -142,9 +142,18 @@ double best_size(const std::vector<int>& counts, const std::vector<double>& weig
   return std::exp(0.5 * (lo + hi));
 }
 
+double log_prior(const RegimeCountModel& model, double pseudo_count) {
+  if (pseudo_count <= 0.0) return 0.0;
+  double sum = 0.0;
+  for (const auto& row : model.transition)
+    for (double p : row) sum += pseudo_count * std::log(std::max(p, 1e-300));
+  return sum;
+}
+
 struct EmResult {
   RegimeCountModel model;
   double log_likelihood = -std::numeric_limits<double>::infinity();
+  double objective = -std::numeric_limits<double>::infinity();
   int iterations = 0;
   bool converged = false;
 };
@@ -158,14 +167,17 @@ EmResult run_em(RegimeCountModel model, const std::vector<int>& counts,
   for (int iteration = 1; iteration <= options.max_iterations; ++iteration) {
     const auto fb = forward_backward(model, counts);
     if (!std::isfinite(fb.log_likelihood)) return result;
+    // EM (with the MAP transition step) never decreases log-likelihood + log prior.
+    const double objective = fb.log_likelihood + log_prior(model, options.transition_pseudo_count);
     result.model = model;
     result.log_likelihood = fb.log_likelihood;
+    result.objective = objective;
     result.iterations = iteration;
-    if (fb.log_likelihood - previous < options.tolerance && iteration > 1) {
+    if (objective - previous < options.tolerance && iteration > 1) {
       result.converged = true;
       return result;
     }
-    previous = fb.log_likelihood;
+    previous = objective;
     const auto gamma = posterior_from(fb);
     Matrix xi_sum(k, std::vector<double>(k, 0.0));
     for (std::size_t t = 0; t + 1 < n; ++t) {
@@ -180,9 +192,10 @@ EmResult run_em(RegimeCountModel model, const std::vector<int>& counts,
     }
     model.initial = gamma[0];
     for (std::size_t i = 0; i < k; ++i) {
-      const double row = std::accumulate(xi_sum[i].begin(), xi_sum[i].end(), 0.0);
+      const double c = std::max(options.transition_pseudo_count, 0.0);
+      const double row = std::accumulate(xi_sum[i].begin(), xi_sum[i].end(), 0.0) + c * double(k);
       if (row > 0.0)
-        for (std::size_t j = 0; j < k; ++j) model.transition[i][j] = xi_sum[i][j] / row;
+        for (std::size_t j = 0; j < k; ++j) model.transition[i][j] = (xi_sum[i][j] + c) / row;
       std::vector<double> weights(n);
       double weight = 0.0;
       double weighted = 0.0;
@@ -289,9 +302,9 @@ RegimeCountFit fit_without_bootstrap(const std::vector<int>& counts,
           start.transition.push_back(row);
         }
         auto result = run_em(start, counts, options);
-        if (result.log_likelihood > best.log_likelihood) best = result;
+        if (result.objective > best.objective) best = result;
       }
-  if (!std::isfinite(best.log_likelihood))
+  if (!std::isfinite(best.objective))
     throw Error("regime count model: no starting value gave a finite likelihood");
   RegimeCountFit fit;
   fit.model = best.model;
@@ -299,11 +312,28 @@ RegimeCountFit fit_without_bootstrap(const std::vector<int>& counts,
     fit.model.size.assign(std::size_t(k), kPoissonLimitSize);
   order_by_mean(fit.model);
   fit.log_likelihood = best.log_likelihood;
+  fit.log_posterior = best.objective;
   fit.iterations = best.iterations;
   fit.converged = best.converged;
   fit.parameters = (k - 1) + k * (k - 1) + k +
                    (options.distribution == CountDistribution::negative_binomial ? k : 0);
   fit.smoothed = smoothed_probabilities(fit.model, counts);
+  for (std::size_t i = 0; i < std::size_t(k); ++i) {
+    double years = 0.0;
+    double transitions = 0.0;  // expected transitions out of i = years in i before the last
+    for (std::size_t t = 0; t < counts.size(); ++t) {
+      years += fit.smoothed[t][i];
+      if (t + 1 < counts.size()) transitions += fit.smoothed[t][i];
+    }
+    const double m = fit.model.mean[i];
+    const double r =
+        options.distribution == CountDistribution::poisson ? INFINITY : fit.model.size[i];
+    fit.mean_se.push_back(years > 0.0 ? std::sqrt((m + m * m / r) / years) : INFINITY);
+    fit.transition_se.emplace_back();
+    const double n = transitions + double(k) * std::max(options.transition_pseudo_count, 0.0);
+    for (double p : fit.model.transition[i])
+      fit.transition_se.back().push_back(n > 0.0 ? std::sqrt(p * (1.0 - p) / n) : INFINITY);
+  }
   fit.filtered_last = forward_filter(fit.model, counts).filtered.back();
   return fit;
 }

@@ -64,6 +64,10 @@ struct RegimeFitOptions {
   CountDistribution distribution = CountDistribution::negative_binomial;
   int max_iterations = 5000;
   double tolerance = 1e-10;  // stop when the log-likelihood gains less than this
+  // Dirichlet prior on each transition row: this many pseudo-transitions added to every cell
+  // (a MAP estimate). 0 = pure maximum likelihood, which puts a regime seen to end never (the
+  // DPRK testing regime since 2014) on the boundary P(leave) = 0, i.e. absorbing.
+  double transition_pseudo_count = 1.0;
   int bootstrap_replicates = 200;
   std::uint64_t bootstrap_seed = 20251231;
 };
@@ -77,8 +81,9 @@ struct ParameterRange {
 };
 
 struct RegimeCountFit {
-  RegimeCountModel model;  // regimes ordered by increasing mean (0 = most restrained)
-  double log_likelihood = 0.0;
+  RegimeCountModel model;       // regimes ordered by increasing mean (0 = most restrained)
+  double log_likelihood = 0.0;  // of the data, without the transition prior
+  double log_posterior = 0.0;   // log-likelihood + the Dirichlet prior's log density (no constant)
   int iterations = 0;
   bool converged = false;
   int parameters = 0;  // free parameters, for AIC/BIC
@@ -86,6 +91,12 @@ struct RegimeCountFit {
   std::vector<double> filtered_last;  // P(regime at the last step | all counts)
   int first_year = 0;
   int last_year = 0;
+  // Complete-data standard errors (regime assignment taken as known, so too small when regimes
+  // overlap; the bootstrap shows that part): se(mean_k) = sqrt((m + m^2/r) / n_k) with n_k the
+  // expected years in regime k; se(transition_ij) = sqrt(p (1 - p) / (n_i + K c)) with n_i the
+  // expected transitions out of regime i and c the pseudo-count.
+  std::vector<double> mean_se;
+  std::vector<std::vector<double>> transition_se;
   // Parametric bootstrap (refits of series simulated from the fit): ranges of mean[k], size[k],
   // transition[k][j]; empty when no replicates were asked for.
   std::vector<ParameterRange> mean_range;

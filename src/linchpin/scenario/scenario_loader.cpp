@@ -1500,9 +1500,9 @@ bool Loader::read_event_regimes(MapView& process_view, EventProcess& process) {
                                NumberRule{0.0, 1000.0, false, "a mean number of events per month"});
     auto initial = state.quantity("initial_probability", Need::required, probability_rule());
     if (state.has("dispersion_per_year")) {
-      regime.dispersion_per_year = state.quantity(
-          "dispersion_per_year", Need::required,
-          NumberRule{0.001, 1.0e4, false, "a negative-binomial size (0.001 to 10000)"});
+      regime.dispersion_per_year =
+          state.quantity("dispersion_per_year", Need::required,
+                         NumberRule{0.001, 1.0e4, false, "a negative-binomial size"});
       if (regime.dispersion_per_year)
         cite(*regime.dispersion_per_year);
       else

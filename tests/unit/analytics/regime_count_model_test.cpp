@@ -111,6 +111,7 @@ TEST(RegimeCountModel, RecoversSimulatedParameters) {
   }
   RegimeFitOptions options;
   options.bootstrap_replicates = 0;
+  options.transition_pseudo_count = 0.0;  // maximum likelihood
   const auto fit = fit_regime_count_model(counts, options);
   EXPECT_TRUE(fit.converged);
   EXPECT_NEAR(fit.model.mean[0], 0.6, 0.1);
@@ -149,6 +150,23 @@ TEST(RegimeCountModel, BootstrapRangesBracketTheFit) {
   EXPECT_GT(fit.mean_range[1].sd, 0.0);
   // Same seed, same ranges.
   EXPECT_EQ(fit_regime_count_model(counts, options).mean_range[1].high, fit.mean_range[1].high);
+}
+
+TEST(RegimeCountModel, TransitionPriorKeepsAnUnexitedRegimeFromBeingAbsorbing) {
+  // One switch into a busy regime that never ends: the ML exit probability is on the boundary
+  // (0); one pseudo-transition per cell moves it inside.
+  const std::vector<int> counts = {0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 12, 9, 15, 7, 11, 14, 10, 13};
+  RegimeFitOptions options;
+  options.bootstrap_replicates = 0;
+  options.transition_pseudo_count = 0.0;
+  const auto ml = fit_regime_count_model(counts, options);
+  EXPECT_LT(ml.model.transition[1][0], 1e-6);
+  options.transition_pseudo_count = 1.0;
+  const auto map = fit_regime_count_model(counts, options);
+  // About (0 + 1) / (7 + 2) exits a year from the busy regime's 7 observed transitions.
+  EXPECT_GT(map.model.transition[1][0], 0.05);
+  EXPECT_LT(map.model.transition[1][0], 0.2);
+  EXPECT_LE(map.log_likelihood, ml.log_likelihood + 1e-9);
 }
 
 TEST(RegimeCountModel, ModulatedRatesByHand) {
