@@ -195,20 +195,17 @@ class EventProcessesTrial final : public MechanismTrial {
   void switch_regime(const EventProcess& /*process*/, Chain& chain, double tension) {
     const auto from = std::size_t(chain.regime);
     const auto& options = chain.switches[from];
-    std::vector<double> p;
-    double total = 0.0;
+    std::vector<double> base;
+    std::vector<bool> higher;
     for (const auto& [to, probability] : options) {
-      const double sign = chain.rate[to] > chain.rate[from] ? 1.0 : -1.0;
-      p.push_back(chain.elasticity == 0.0
-                      ? probability
-                      : probability * std::exp(sign * chain.elasticity * tension));
-      total += p.back();
+      base.push_back(probability);
+      higher.push_back(chain.rate[to] > chain.rate[from]);
     }
+    const auto p = regime_switch_probabilities(base, higher, chain.elasticity, tension);
     const double u = regime_stream_.uniform();
-    const double scale = total > 1.0 ? 1.0 / total : 1.0;
     double cumulative = 0.0;
     for (std::size_t j = 0; j < options.size(); ++j) {
-      cumulative += p[j] * scale;
+      cumulative += p[j];
       if (u < cumulative) {
         chain.regime = int(options[j].first);
         return;
@@ -231,6 +228,21 @@ class EventProcessesTrial final : public MechanismTrial {
   std::vector<std::vector<double>> modulated_rates_;
   bool started_ = false;  // the first month keeps the initial regime
 };
+
+std::vector<double> regime_switch_probabilities(const std::vector<double>& base,
+                                                const std::vector<bool>& toward_higher_rate,
+                                                double elasticity, double tension) {
+  std::vector<double> p;
+  double total = 0.0;
+  for (std::size_t j = 0; j < base.size(); ++j) {
+    const double sign = toward_higher_rate[j] ? 1.0 : -1.0;
+    p.push_back(elasticity == 0.0 ? base[j] : base[j] * std::exp(sign * elasticity * tension));
+    total += p.back();
+  }
+  if (total > 1.0)
+    for (auto& value : p) value /= total;
+  return p;
+}
 
 double expected_monthly_rate(const Scenario& scenario, std::size_t process, std::uint64_t seed,
                              std::uint64_t trial) {

@@ -25,6 +25,13 @@ class EventProcessesMechanism final : public Mechanism {
   int window_months_ = 12;
 };
 
+// Monthly probabilities of leaving a regime for each other regime: base * exp(+b * tension) toward
+// a regime with a higher rate, base * exp(-b * tension) toward a lower one (tension measured from
+// its reference); rescaled to sum to 1 if they exceed it (then the regime is always left).
+std::vector<double> regime_switch_probabilities(const std::vector<double>& base,
+                                                const std::vector<bool>& toward_higher_rate,
+                                                double elasticity, double tension);
+
 // Expected events in the first month of a trial: the plain rate, or for a regime-driven process
 // the initial-probability-weighted regime rate (the deterrence mechanism's baseline).
 double expected_monthly_rate(const Scenario& scenario, std::size_t process, std::uint64_t seed,

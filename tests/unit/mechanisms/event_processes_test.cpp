@@ -71,6 +71,19 @@ std::vector<double> counts_per_trial(const Scenario& scenario, const std::string
   return counts;
 }
 
+TEST(EventProcesses, TensionMovesTheSwitchOddsByHand) {
+  // b = 2, tension 0.25 above the reference: toward the busier regime x e^0.5, toward the
+  // calmer one x e^-0.5; no tension or no elasticity leaves the base values.
+  const auto p = regime_switch_probabilities({0.01, 0.02}, {true, false}, 2.0, 0.25);
+  EXPECT_NEAR(p[0], 0.01 * std::exp(0.5), 1e-15);
+  EXPECT_NEAR(p[1], 0.02 * std::exp(-0.5), 1e-15);
+  EXPECT_EQ(regime_switch_probabilities({0.01}, {true}, 2.0, 0.0)[0], 0.01);
+  EXPECT_EQ(regime_switch_probabilities({0.01}, {true}, 0.0, 0.4)[0], 0.01);
+  // 0.6 e^1 > 1: rescaled so that the regime is left for certain.
+  const auto capped = regime_switch_probabilities({0.6}, {true}, 2.0, 0.5);
+  EXPECT_NEAR(capped[0], 1.0, 1e-15);
+}
+
 TEST(EventProcesses, RegimeHeldAllYearGivesTheNegativeBinomialYear) {
   // Always busy: 2 events a month, yearly NB size 3 -> mean 24, variance 24 + 24^2 / 3 = 216
   // (a Poisson year would have variance 24).
