@@ -192,10 +192,11 @@ nlohmann::json scenario_to_json(const Scenario& scenario) {
   }
   json["event_processes"] = nlohmann::json::array();
   for (const auto& process : s.event_processes) {
-    nlohmann::json entry = {{"id", process.id},
-                            {"name", process.name},
-                            {"actor", actor_id(process.actor)},
-                            {"rate_per_month", quantity_to_json(process.rate_per_month)}};
+    nlohmann::json entry = {
+        {"id", process.id}, {"name", process.name}, {"actor", actor_id(process.actor)}};
+    // Regime-driven and modulated processes have no rate of their own.
+    if (process.regimes.empty() && process.modulated_by < 0)
+      entry["rate_per_month"] = quantity_to_json(process.rate_per_month);
     if (process.tension_elasticity)
       entry["tension_elasticity"] = quantity_to_json(*process.tension_elasticity);
     if (!process.regimes.empty()) {
