@@ -170,6 +170,43 @@ void add_data_command(CLI::App& app, DataArgs& args) {
       "Examples:\n"
       "  linchpin data fit-crisis-game --data ../shared/data\n"
       "  linchpin data fit-crisis-game --data ../shared/data --last-year 2015");
+
+  auto* regimes_fit = data->add_subcommand(
+      "fit-regimes",
+      "Fit the regime-switching (hidden Markov) count model to a yearly record and print it");
+  regimes_fit->add_option("--record", args.record, "Yearly record CSV (first column 'year')")
+      ->capture_default_str();
+  regimes_fit->add_option("--column", args.column, "Count column to fit")->capture_default_str();
+  regimes_fit->add_option("--modulated-column", args.modulated_column,
+                  "Second count column given rates per regime of the same chain ('' = none)")
+      ->capture_default_str();
+  regimes_fit->add_option("--last-year", args.last_year,
+                  "Fit on years <= this (default: the record's last counted year)");
+  regimes_fit->add_option("--regimes", args.regimes, "Number of regimes")
+      ->check(CLI::Range(1, 5))
+      ->capture_default_str();
+  regimes_fit->add_option("--distribution", args.distribution,
+                  "Count law within a regime: negative_binomial or poisson")
+      ->capture_default_str();
+  regimes_fit->add_option("--bootstrap", args.bootstrap, "Parametric bootstrap replicates (0 = none)")
+      ->check(CLI::Range(0, 100000))
+      ->capture_default_str();
+  regimes_fit->add_option("--threshold", args.threshold,
+                  "Report P(count >= threshold) in a year (31 = 2022's launch events)")
+      ->capture_default_str();
+  regimes_fit->add_option("--transition-prior", args.transition_prior,
+                  "Pseudo-transitions added to every cell of the transition matrix (Dirichlet "
+                  "prior; 0 = pure maximum likelihood)")
+      ->check(CLI::Range(0.0, 100.0))
+      ->capture_default_str();
+  regimes_fit->add_option("--filter-year", args.filter_year,
+                  "Also print the filtered regime probabilities at the end of this year (a start "
+                  "before the fit's last year, as for korea-2000)");
+  regimes_fit->final_callback([&args] { args.fit_regimes = true; });
+  regimes_fit->footer(
+      "Examples:\n"
+      "  linchpin data fit-regimes\n"
+      "  linchpin data fit-regimes --last-year 2015 --bootstrap 500");
 }
 
 namespace {

@@ -51,6 +51,17 @@ struct DataArgs {
   bool fit_crisis_game = false;  // `data fit-crisis-game` rather than `data check`
   int crisis_last_year = 2025;   // fit-crisis-game: last year of the MID record used
   std::string mids = "data/history/korea_mids_2015_2025.csv";
+  // `data fit-regimes`
+  bool fit_regimes = false;
+  std::string record = "data/history/dprk_launch_record.csv";
+  std::string column = "dprk_missile_launch_events";
+  std::string modulated_column = "dprk_nuclear_tests";
+  int regimes = 2;
+  std::string distribution = "negative_binomial";
+  int bootstrap = 200;
+  int threshold = 31;
+  int filter_year = 0;  // 0 = last_year
+  double transition_prior = 1.0;
 };
 struct CalibrateArgs {
   std::string data = "data";
@@ -160,6 +171,8 @@ int run_report(const ReportArgs& args);
 int run_data_check(const DataArgs& args);
 int run_calibrate(const CalibrateArgs& args);
 int run_fit_crisis_game(const DataArgs& args);
+// `data fit-regimes`: the regime-switching count model fitted to a yearly record.
+int run_fit_regimes(const DataArgs& args);
 int run_indices(const IndicesArgs& args);
 int run_align(const AlignArgs& args);
 int run_bargain(const BargainArgs& args);

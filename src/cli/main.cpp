@@ -57,7 +57,8 @@ int main(int argc, char** argv) {
   if (app.got_subcommand("run")) return run_run(run);
   if (app.got_subcommand("show")) return run_show(show);
   if (app.got_subcommand("report")) return run_report(report);
-  if (app.got_subcommand("data")) return run_data_check(data);
+  if (app.got_subcommand("data"))
+    return data.fit_regimes ? run_fit_regimes(data) : run_data_check(data);
   if (app.got_subcommand("indices")) return run_indices(indices);
   if (app.got_subcommand("align")) return run_align(align);
   if (app.got_subcommand("bargain")) return run_bargain(bargain);

@@ -122,6 +122,12 @@ fi
 check "bargain on a scenario issue prints JSON with a forecast" $?
 "$bin" bargain "$root/scenarios/korea-2026.yaml" --issue burden-sharng 2>"$work/err.txt"; code=$?
 [ $code -eq 2 ] && grep -q "did you mean 'burden-sharing'" "$work/err.txt"; check "bargain with an unknown issue exits 2 with a suggestion (got $code)" $?
+record="$root/data/history/dprk_launch_record.csv"
+"$bin" data fit-regimes --record "$record" --bootstrap 0 --last-year 2015 >"$work/fit.txt"; code=$?
+[ $code -eq 0 ] && grep -q 'filtered regime probabilities at the end of 2015' "$work/fit.txt"
+check "data fit-regimes prints the fit up to --last-year (got $code)" $?
+"$bin" data fit-regimes --record "$record" --bootstrap 0 --distribution gamma 2>"$work/err.txt"; code=$?
+[ $code -eq 2 ]; check "data fit-regimes with an unknown distribution exits 2 (got $code)" $?
 printf 'Actor,Capability,Position,Salience\nA,1,4,1.5\nB,1,x,0.5\n' >"$work/bad.csv"
 "$bin" bargain "$work/bad.csv" 2>"$work/err.txt"; code=$?
 [ $code -eq 2 ] && grep -Eq 'bad.csv:2:4: error: Salience' "$work/err.txt"; check "bargain on a bad CSV exits 2 with file:line:col (got $code)" $?

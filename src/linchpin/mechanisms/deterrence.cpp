@@ -1,4 +1,5 @@
 #include "linchpin/mechanisms/deterrence.hpp"
+#include "linchpin/mechanisms/event_processes.hpp"
 
 #include <fmt/format.h>
 
@@ -257,9 +258,8 @@ class DeterrenceTrial final : public MechanismTrial {
       if (dyad.warheads)
         world.challenger_warheads = dyad.warheads->sample_for_trial(context.seed, context.trial);
       for (int process : dyad.provocation_processes) {
-        state.expected_events +=
-            mechanism.scenario_.event_processes()[process].rate_per_month.sample_for_trial(
-                context.seed, context.trial);
+        state.expected_events += expected_monthly_rate(mechanism.scenario_, std::size_t(process),
+                                                       context.seed, context.trial);
       }
       states_.push_back(state);
     }

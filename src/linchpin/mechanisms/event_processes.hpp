@@ -1,6 +1,7 @@
 #pragma once
-// Poisson event processes (missile launches, nuclear tests, air-defense-zone incursions)
-// with per-trial sampled monthly rates. Documented in docs/models/event_processes.md.
+// Event processes (missile launches, nuclear tests, air-defense-zone incursions): Poisson with a
+// per-trial rate, or driven by a hidden regime chain (Markov-modulated, negative binomial within
+// a regime). Documented in docs/models/event_processes.md.
 #include "linchpin/mechanisms/mechanism.hpp"
 #include "linchpin/scenario/mechanism_schema.hpp"
 
@@ -23,5 +24,17 @@ class EventProcessesMechanism final : public Mechanism {
   std::vector<OutcomeSpec> outcomes_;
   int window_months_ = 12;
 };
+
+// Monthly probabilities of leaving a regime for each other regime: base * exp(+b * tension) toward
+// a regime with a higher rate, base * exp(-b * tension) toward a lower one (tension measured from
+// its reference); rescaled to sum to 1 if they exceed it (then the regime is always left).
+std::vector<double> regime_switch_probabilities(const std::vector<double>& base,
+                                                const std::vector<bool>& toward_higher_rate,
+                                                double elasticity, double tension);
+
+// Expected events in the first month of a trial: the plain rate, or for a regime-driven process
+// the initial-probability-weighted regime rate (the deterrence mechanism's baseline).
+double expected_monthly_rate(const Scenario& scenario, std::size_t process, std::uint64_t seed,
+                             std::uint64_t trial);
 
 }  // namespace linchpin

@@ -244,13 +244,31 @@ struct Theatre {
   std::array<std::array<std::optional<Quantity>, 3>, 3> transitions;
 };
 
+// One regime of a Markov-modulated event process (docs/models/event_processes.md).
+struct EventRegime {
+  std::string id;
+  Quantity rate_per_month;  // mean events a month while in this regime
+  // Negative-binomial size of a calendar year's count spent in this regime (over-dispersion);
+  // absent = Poisson within the regime.
+  std::optional<Quantity> dispersion_per_year;
+  Quantity initial_probability;  // P(this regime in the first month); normalised per trial
+  std::vector<std::pair<int, Quantity>> switch_per_month;  // (to regime, monthly probability)
+};
+
 struct EventProcess {
   std::string id;
   std::string name;
   int actor = 0;
+  // Unused (a zero constant) when the process has regimes or is modulated by another's.
   Quantity rate_per_month;
-  // Optional: the rate is rate_per_month * exp(elasticity * (tension - starting tension)), with
-  // tension written by the deterrence mechanism (docs/models/deterrence.md).
+  // Optional hidden regime chain; tension moves the switch probabilities (elasticity below).
+  std::vector<EventRegime> regimes;
+  std::optional<Quantity> switch_tension_elasticity;
+  // Optional: driven by the regime chain of an earlier process, with a Poisson rate per regime.
+  int modulated_by = -1;                  // process index, -1 when absent
+  std::vector<Quantity> rate_per_regime;  // indexed like that process's regimes
+  // Optional, processes with a plain rate only: the rate is rate_per_month * exp(elasticity *
+  // (tension - starting tension)), tension written by the deterrence mechanism.
   std::optional<Quantity> tension_elasticity;
   // Optional: another actor may join each event with this probability (e.g. the DPRK joining a
   // China-Russia naval drill); joining is its own outcome.

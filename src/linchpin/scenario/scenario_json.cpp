@@ -196,12 +196,39 @@ nlohmann::json scenario_to_json(const Scenario& scenario) {
   }
   json["event_processes"] = nlohmann::json::array();
   for (const auto& process : s.event_processes) {
-    nlohmann::json entry = {{"id", process.id},
-                            {"name", process.name},
-                            {"actor", actor_id(process.actor)},
-                            {"rate_per_month", quantity_to_json(process.rate_per_month)}};
+    nlohmann::json entry = {
+        {"id", process.id}, {"name", process.name}, {"actor", actor_id(process.actor)}};
+    // Regime-driven and modulated processes have no rate of their own.
+    if (process.regimes.empty() && process.modulated_by < 0)
+      entry["rate_per_month"] = quantity_to_json(process.rate_per_month);
     if (process.tension_elasticity)
       entry["tension_elasticity"] = quantity_to_json(*process.tension_elasticity);
+    if (!process.regimes.empty()) {
+      nlohmann::json states = nlohmann::json::array();
+      for (const auto& regime : process.regimes) {
+        nlohmann::json state = {
+            {"id", regime.id},
+            {"rate_per_month", quantity_to_json(regime.rate_per_month)},
+            {"initial_probability", quantity_to_json(regime.initial_probability)}};
+        if (regime.dispersion_per_year)
+          state["dispersion_per_year"] = quantity_to_json(*regime.dispersion_per_year);
+        for (const auto& [to, probability] : regime.switch_per_month)
+          state["switch_per_month"][process.regimes[std::size_t(to)].id] =
+              quantity_to_json(probability);
+        states.push_back(state);
+      }
+      entry["regimes"] = {{"states", states}};
+      if (process.switch_tension_elasticity)
+        entry["regimes"]["tension_elasticity"] =
+            quantity_to_json(*process.switch_tension_elasticity);
+    }
+    if (process.modulated_by >= 0) {
+      const auto& parent = s.event_processes[std::size_t(process.modulated_by)];
+      entry["modulated_by"] = parent.id;
+      for (std::size_t k = 0; k < process.rate_per_regime.size(); ++k)
+        entry["rate_per_regime"][parent.regimes[k].id] =
+            quantity_to_json(process.rate_per_regime[k]);
+    }
     if (process.joined_by >= 0 && process.join_probability)
       entry["joined_by"] = {{"actor", actor_id(process.joined_by)},
                             {"probability", quantity_to_json(*process.join_probability)}};

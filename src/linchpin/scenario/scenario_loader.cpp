@@ -325,6 +325,7 @@ class Loader {
                    const std::vector<std::string>& party_ids, std::set<std::string>& office_ids);
   void read_theatres(MapView& root);
   void read_event_processes(MapView& root);
+  bool read_event_regimes(MapView& process_view, EventProcess& process);
   void read_contested_issues(MapView& root);
   void read_stakeholder(const YAML::Node& node, const std::string& path, ContestedIssue& issue,
                         std::map<std::string, SourceLocation>& seen, bool scale_ok, bool& ok);
@@ -1450,8 +1451,9 @@ void Loader::read_theatres(MapView& root) {
           if (!weight) return;
           cite(*weight);
           if (weight->is_random())
-            reader_.error(view.get(key), view.path(key),
-                          "expected a fixed weight ({value: ..., source: ...}), not a distribution");
+            reader_.error(
+                view.get(key), view.path(key),
+                "expected a fixed weight ({value: ..., source: ...}), not a distribution");
           else
             target = weight->value;
         };
@@ -1521,12 +1523,15 @@ void Loader::read_theatres(MapView& root) {
 
 void Loader::read_event_processes(MapView& root) {
   std::map<std::string, SourceLocation> seen;
+  const NumberRule rate_rule{0.0, 1000.0, false, "a mean number of events per month"};
   for_each_item(
       root, "event_processes", Need::optional,
       [&](const YAML::Node& node, const std::string& path) {
         MapView view(reader_, node, path,
-                     {"id", "name", "actor", "rate_per_month", "tension_elasticity", "joined_by"});
+                     {"id", "name", "actor", "rate_per_month", "tension_elasticity", "joined_by",
+                      "regimes", "modulated_by", "rate_per_regime"});
         if (!view.valid()) return;
+        EventProcess process;
         auto id = view.identifier("id", Need::required, true, false);
         auto name = view.text("name", Need::required);
         std::optional<int> actor;
@@ -1534,37 +1539,218 @@ void Loader::read_event_processes(MapView& root) {
           view.missing("actor", "an actor id");
         else
           actor = actor_reference(view.get("actor"), view.path("actor"));
-        auto rate =
-            view.quantity("rate_per_month", Need::required,
-                          NumberRule{0.0, 1000.0, false, "a mean number of events per month"});
-        if (rate) cite(*rate);
-        std::optional<Quantity> elasticity;
-        if (view.has("tension_elasticity")) {
-          elasticity = view.quantity("tension_elasticity", Need::required,
-                                     NumberRule{-20.0, 20.0, false, "a log-rate change per unit of tension"});
+        bool ok = true;
+        // Exactly one way of setting the rate: a plain rate, a regime chain, or another
+        // process's chain.
+        const int ways = int(view.has("rate_per_month")) + int(view.has("regimes")) +
+                         int(view.has("modulated_by"));
+        if (ways == 0) {
+          view.missing("rate_per_month",
+                       "a monthly rate, a 'regimes' chain or 'modulated_by' another process");
+          ok = false;
+        } else if (ways > 1) {
+          reader_.error(view.location(), path,
+                        "expected only one of 'rate_per_month', 'regimes' and 'modulated_by'");
+          ok = false;
+        }
+        if (view.has("rate_per_regime") && !view.has("modulated_by")) {
+          reader_.error(
+              view.location("rate_per_regime"), view.path("rate_per_regime"),
+              "'rate_per_regime' needs 'modulated_by' (the process whose regimes it uses)");
+          ok = false;
+        }
+        if (view.has("tension_elasticity") && (view.has("regimes") || view.has("modulated_by"))) {
+          reader_.error(view.location("tension_elasticity"), view.path("tension_elasticity"),
+                        "a regime-driven process takes tension through its regime switches: use "
+                        "'regimes: {tension_elasticity: ...}' on the chain instead");
+          ok = false;
+        }
+        if (view.has("rate_per_month")) {
+          auto rate = view.quantity("rate_per_month", Need::required, rate_rule);
+          if (rate) {
+            cite(*rate);
+            process.rate_per_month = *rate;
+          } else {
+            ok = false;
+          }
+        } else {
+          process.rate_per_month = Quantity::constant(0.0);
+        }
+        if (view.has("tension_elasticity") && ok) {
+          auto elasticity = view.quantity(
+              "tension_elasticity", Need::required,
+              NumberRule{-20.0, 20.0, false, "a log-rate change per unit of tension"});
           if (!elasticity) return;
           cite(*elasticity);
+          process.tension_elasticity = elasticity;
         }
-        int joined_by = -1;
-        std::optional<Quantity> join_probability;
+        if (view.has("regimes") && !read_event_regimes(view, process)) ok = false;
+        if (view.has("modulated_by")) {
+          auto parent = view.identifier("modulated_by", Need::required, true, false);
+          int index = -1;
+          if (parent)
+            for (std::size_t i = 0; i < scenario_.event_processes.size(); ++i)
+              if (scenario_.event_processes[i].id == *parent &&
+                  !scenario_.event_processes[i].regimes.empty())
+                index = int(i);
+          if (parent && index < 0) {
+            reader_.error(
+                view.value_location("modulated_by"), view.path("modulated_by"),
+                fmt::format("'{}' is not an earlier event process with 'regimes'", *parent));
+          }
+          if (index < 0) return;
+          process.modulated_by = index;
+          const auto& regimes = scenario_.event_processes[std::size_t(index)].regimes;
+          if (!view.has("rate_per_regime")) {
+            view.missing("rate_per_regime", "a monthly rate for each regime of the chain");
+            return;
+          }
+          std::vector<std::string> names;
+          for (const auto& regime : regimes) names.push_back(regime.id);
+          MapView rates(reader_, view.get("rate_per_regime"), view.path("rate_per_regime"), names);
+          if (!rates.valid()) return;
+          for (const auto& regime : regimes) {
+            auto rate = rates.quantity(regime.id, Need::required, rate_rule);
+            if (!rate) {
+              ok = false;
+              continue;
+            }
+            cite(*rate);
+            process.rate_per_regime.push_back(*rate);
+          }
+        }
         if (view.has("joined_by")) {
-          MapView join(reader_, view.get("joined_by"), view.path("joined_by"), {"actor", "probability"});
+          MapView join(reader_, view.get("joined_by"), view.path("joined_by"),
+                       {"actor", "probability"});
           if (!join.valid()) return;
           if (!join.has("actor")) {
             join.missing("actor", "the id of the actor that may join");
             return;
           }
           const auto joiner = actor_reference(join.get("actor"), join.path("actor"));
-          join_probability = join.quantity("probability", Need::required, probability_rule());
+          auto join_probability = join.quantity("probability", Need::required, probability_rule());
           if (!joiner || !join_probability) return;
           cite(*join_probability);
-          joined_by = *joiner;
+          process.joined_by = *joiner;
+          process.join_probability = join_probability;
         }
-        if (!id || !name || !actor || !rate) return;
+        if (!id || !name || !actor || !ok) return;
         unique_id(seen, *id, view.value_location("id"), view.path("id"), "event process id");
-        scenario_.event_processes.push_back(
-            EventProcess{*id, *name, *actor, *rate, elasticity, joined_by, join_probability});
+        process.id = *id;
+        process.name = *name;
+        process.actor = *actor;
+        scenario_.event_processes.push_back(std::move(process));
       });
+}
+
+bool Loader::read_event_regimes(MapView& process_view, EventProcess& process) {
+  MapView view(reader_, process_view.get("regimes"), process_view.path("regimes"),
+               {"states", "tension_elasticity"});
+  if (!view.valid()) return false;
+  bool ok = true;
+  if (view.has("tension_elasticity")) {
+    auto elasticity = view.quantity(
+        "tension_elasticity", Need::required,
+        NumberRule{-20.0, 20.0, false, "a log change of the switch odds per unit of tension"});
+    if (elasticity) {
+      cite(*elasticity);
+      process.switch_tension_elasticity = elasticity;
+    } else {
+      ok = false;
+    }
+  }
+  // First pass: the regime ids, so switches can name regimes defined later in the list.
+  std::vector<std::string> ids;
+  std::vector<std::pair<YAML::Node, std::string>> items;
+  for_each_item(view, "states", Need::required,
+                [&](const YAML::Node& node, const std::string& path) {
+                  items.emplace_back(node, path);
+                  if (node.IsMap() && node["id"] && node["id"].IsScalar())
+                    ids.push_back(node["id"].as<std::string>());
+                });
+  if (!view.has("states")) return false;
+  if (items.size() < 2) {
+    if (!items.empty())
+      reader_.error(view.location("states"), view.path("states"),
+                    "expected at least 2 regimes (one regime is a plain 'rate_per_month')");
+    return false;
+  }
+  std::map<std::string, SourceLocation> seen;
+  double initial_total = 0.0;
+  std::size_t initial_read = 0;
+  for (const auto& [node, path] : items) {
+    MapView state(
+        reader_, node, path,
+        {"id", "rate_per_month", "dispersion_per_year", "initial_probability", "switch_per_month"});
+    if (!state.valid()) {
+      ok = false;
+      continue;
+    }
+    EventRegime regime;
+    auto id = state.identifier("id", Need::required, true, false);
+    auto rate = state.quantity("rate_per_month", Need::required,
+                               NumberRule{0.0, 1000.0, false, "a mean number of events per month"});
+    auto initial = state.quantity("initial_probability", Need::required, probability_rule());
+    if (state.has("dispersion_per_year")) {
+      regime.dispersion_per_year =
+          state.quantity("dispersion_per_year", Need::required,
+                         NumberRule{0.001, 1.0e4, false, "a negative-binomial size"});
+      if (regime.dispersion_per_year)
+        cite(*regime.dispersion_per_year);
+      else
+        ok = false;
+    }
+    if (!id || !rate || !initial) {
+      ok = false;
+      continue;
+    }
+    unique_id(seen, *id, state.value_location("id"), state.path("id"), "regime id");
+    cite(*rate);
+    cite(*initial);
+    initial_total += initial->nominal();
+    ++initial_read;
+    regime.id = *id;
+    regime.rate_per_month = *rate;
+    regime.initial_probability = *initial;
+    if (state.has("switch_per_month")) {
+      std::vector<std::string> targets;
+      for (const auto& other : ids)
+        if (other != *id) targets.push_back(other);
+      MapView switches(reader_, state.get("switch_per_month"), state.path("switch_per_month"),
+                       targets);
+      if (!switches.valid()) {
+        ok = false;
+      } else {
+        double upper_sum = 0.0;
+        for (std::size_t j = 0; j < ids.size(); ++j) {
+          if (ids[j] == *id || !switches.has(ids[j])) continue;
+          auto probability = switches.quantity(ids[j], Need::required, probability_rule());
+          if (!probability) {
+            ok = false;
+            continue;
+          }
+          cite(*probability);
+          upper_sum += probability->support_high();
+          regime.switch_per_month.emplace_back(int(j), *probability);
+        }
+        if (upper_sum > 1.0 + 1e-12) {
+          reader_.error(state.location("switch_per_month"), state.path("switch_per_month"),
+                        fmt::format("the monthly probabilities of leaving '{}' can add up to "
+                                    "{:g}; expected their upper bounds to sum to at most 1",
+                                    *id, upper_sum));
+          ok = false;
+        }
+      }
+    }
+    process.regimes.push_back(std::move(regime));
+  }
+  if (initial_read == items.size() && std::abs(initial_total - 1.0) > 1e-3) {
+    reader_.error(view.location("states"), view.path("states"),
+                  fmt::format("the regimes' initial probabilities add up to {:g}; expected 1",
+                              initial_total));
+    ok = false;
+  }
+  return ok;
 }
 
 void Loader::read_contested_issues(MapView& root) {

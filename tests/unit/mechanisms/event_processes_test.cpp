@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+#include <fstream>
+#include <sstream>
+
 #include "linchpin/api/linchpin_api.hpp"
 #include "linchpin/engine/simulation.hpp"
 #include "test_support.hpp"
@@ -35,6 +39,97 @@ TEST(EventProcesses, RollingTwelveMonthCountIsConsistentWithEvents) {
     for (int k = std::max(1, month - 11); k <= month; ++k) expected += monthly[k];
     EXPECT_EQ(recorder.rows[month][metric], expected) << "month " << month;
   }
+}
+
+// The minimal scenario with its event processes replaced by `processes` (YAML list items).
+Scenario with_processes(const std::string& processes) {
+  std::ifstream in(test::source_dir() / "tests/scenarios/minimal.yaml");
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  std::string text = buffer.str();
+  const auto from = text.find("event_processes:");
+  const auto to = text.find("\nrun:");
+  text = text.substr(0, from) + "event_processes:\n" + processes + text.substr(to);
+  return load_scenario_text(text, "inline.yaml", default_load_options());
+}
+
+// Events of a process per trial in months first..last.
+std::vector<double> counts_per_trial(const Scenario& scenario, const std::string& kind, int trials,
+                                     int first, int last) {
+  const Simulation simulation(scenario);
+  std::vector<double> counts;
+  for (int trial = 0; trial < trials; ++trial) {
+    Recorder recorder;
+    const auto outcome = simulation.run_trial(11, std::uint64_t(trial), true, recorder);
+    double n = 0.0;
+    for (const auto& traced : outcome.events)
+      if (traced.event.kind == kind && traced.event.month_index >= first &&
+          traced.event.month_index <= last)
+        n += traced.event.magnitude;
+    counts.push_back(n);
+  }
+  return counts;
+}
+
+TEST(EventProcesses, TensionMovesTheSwitchOddsByHand) {
+  // b = 2, tension 0.25 above the reference: toward the busier regime x e^0.5, toward the
+  // calmer one x e^-0.5; no tension or no elasticity leaves the base values.
+  const auto p = regime_switch_probabilities({0.01, 0.02}, {true, false}, 2.0, 0.25);
+  EXPECT_NEAR(p[0], 0.01 * std::exp(0.5), 1e-15);
+  EXPECT_NEAR(p[1], 0.02 * std::exp(-0.5), 1e-15);
+  EXPECT_EQ(regime_switch_probabilities({0.01}, {true}, 2.0, 0.0)[0], 0.01);
+  EXPECT_EQ(regime_switch_probabilities({0.01}, {true}, 0.0, 0.4)[0], 0.01);
+  // 0.6 e^1 > 1: rescaled so that the regime is left for certain.
+  const auto capped = regime_switch_probabilities({0.6}, {true}, 2.0, 0.5);
+  EXPECT_NEAR(capped[0], 1.0, 1e-15);
+}
+
+TEST(EventProcesses, RegimeHeldAllYearGivesTheNegativeBinomialYear) {
+  // Always busy: 2 events a month, yearly NB size 3 -> mean 24, variance 24 + 24^2 / 3 = 216
+  // (a Poisson year would have variance 24).
+  const auto scenario = with_processes(
+      "  - id: chain\n    name: Chain\n    actor: BBB\n    regimes:\n      states:\n"
+      "        - {id: quiet, rate_per_month: {value: 0, source: test-fixture}, "
+      "initial_probability: {value: 0, source: test-fixture}}\n"
+      "        - {id: busy, rate_per_month: {value: 2, source: test-fixture}, "
+      "dispersion_per_year: {value: 3, source: test-fixture}, "
+      "initial_probability: {value: 1, source: test-fixture}}\n");
+  const auto counts = counts_per_trial(scenario, "event.chain", 3000, 1, 12);
+  double mean = 0.0, squares = 0.0;
+  for (double c : counts) mean += c;
+  mean /= double(counts.size());
+  for (double c : counts) squares += (c - mean) * (c - mean);
+  const double variance = squares / double(counts.size() - 1);
+  EXPECT_NEAR(mean, 24.0, 0.9);        // se = sqrt(216 / 3000) = 0.27
+  EXPECT_NEAR(variance, 216.0, 40.0);  // se of the variance is about 12 here
+}
+
+TEST(EventProcesses, SwitchTimingAndModulatedProcessFollowTheChain) {
+  // Quiet (no events) first, switching to an absorbing busy regime with probability 0.1 a month
+  // from month 2: P(no event in months 1-12) = 0.9^11 (busy has 50 events a month). The
+  // modulated process only fires in the busy regime.
+  const auto scenario = with_processes(
+      "  - id: chain\n    name: Chain\n    actor: BBB\n    regimes:\n      states:\n"
+      "        - {id: quiet, rate_per_month: {value: 0, source: test-fixture}, "
+      "initial_probability: {value: 1, source: test-fixture}, "
+      "switch_per_month: {busy: {value: 0.1, source: test-fixture}}}\n"
+      "        - {id: busy, rate_per_month: {value: 50, source: test-fixture}, "
+      "initial_probability: {value: 0, source: test-fixture}}\n"
+      "  - id: follower\n    name: Follower\n    actor: BBB\n    modulated_by: chain\n"
+      "    rate_per_regime: {quiet: {value: 0, source: test-fixture}, "
+      "busy: {value: 40, source: test-fixture}}\n");
+  const auto chain = counts_per_trial(scenario, "event.chain", 3000, 1, 12);
+  const auto follower = counts_per_trial(scenario, "event.follower", 3000, 1, 12);
+  double none = 0.0;
+  for (std::size_t t = 0; t < chain.size(); ++t) {
+    if (chain[t] == 0.0) {
+      none += 1.0;
+      EXPECT_EQ(follower[t], 0.0) << "trial " << t;  // never left the quiet regime
+    } else {
+      EXPECT_GT(follower[t], 0.0) << "trial " << t;
+    }
+  }
+  EXPECT_NEAR(none / double(chain.size()), std::pow(0.9, 11), 0.03);  // se 0.0085
 }
 
 }  // namespace
