@@ -42,6 +42,8 @@ int main(int argc, char** argv) {
   add_backtest_command(app, backtest);
   CalibrateArgs calibrate;
   add_calibrate_command(app, calibrate);
+  SensitivityArgs sensitivity;
+  add_sensitivity_command(app, sensitivity);
   for (int i = 0; i < argc; ++i) run.command_line += (i ? " " : "") + std::string(argv[i]);
   try {
     app.parse(argc, argv);
@@ -62,5 +64,6 @@ int main(int argc, char** argv) {
   if (app.got_subcommand("pillars")) return run_pillars(pillars);
   if (app.got_subcommand("backtest")) return run_backtest(backtest);
   if (app.got_subcommand("calibrate")) return run_calibrate(calibrate);
+  if (app.got_subcommand("sensitivity")) return run_sensitivity(sensitivity);
   return kExitInvalidInput;
 }
