@@ -121,10 +121,11 @@ TEST(ValidationSensitivity, PrimFindsAKnownBoxAndLeavesNoiseInputsAlone) {
     const double x1 = inputs(r, 0), x2 = inputs(r, 1);
     y[r] = (x1 >= 0.2 && x1 <= 0.5 && x2 >= 0.6 && x2 <= 0.9) ? 1.0 : 0.0;
   }
-  const auto trajectory = prim_peel(inputs, y);
-  const std::size_t pick = select_box(trajectory, 0.95);
+  const auto found = prim_find_box(inputs, y, 0.95);
+  const auto& trajectory = found.trajectory;
+  const std::size_t pick = found.selected;
   ASSERT_LT(pick, trajectory.size());
-  const auto box = prim_paste(inputs, y, trajectory[pick], data_bounds(inputs));
+  const auto& box = found.box;
   EXPECT_NEAR(box.box.lower[0], 0.2, 0.05);
   EXPECT_NEAR(box.box.upper[0], 0.5, 0.05);
   EXPECT_NEAR(box.box.lower[1], 0.6, 0.05);

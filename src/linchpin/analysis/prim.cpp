@@ -216,4 +216,15 @@ std::size_t select_box(std::span<const PrimStatistics> trajectory, double min_de
   return best;
 }
 
+PrimResult prim_find_box(const Design& inputs, std::span<const double> outputs, double min_density,
+                         const PrimOptions& options) {
+  PrimResult result;
+  result.trajectory = prim_peel(inputs, outputs, options);
+  result.selected = select_box(result.trajectory, min_density);
+  if (result.selected < result.trajectory.size())
+    result.box = prim_paste(inputs, outputs, result.trajectory[result.selected],
+                            data_bounds(inputs), options);
+  return result;
+}
+
 }  // namespace linchpin::analysis

@@ -60,4 +60,13 @@ PrimStatistics prim_paste(const Design& inputs, std::span<const double> outputs,
 // earliest such entry: coverage falls as the box shrinks); trajectory.size() if none.
 std::size_t select_box(std::span<const PrimStatistics> trajectory, double min_density);
 
+// Peel, select the highest-coverage box with density >= min_density, paste it.
+struct PrimResult {
+  std::vector<PrimStatistics> trajectory;  // peeling trajectory
+  std::size_t selected = 0;                // index into trajectory; trajectory.size() if none
+  PrimStatistics box;                      // the selected box after pasting (empty if none)
+};
+PrimResult prim_find_box(const Design& inputs, std::span<const double> outputs, double min_density,
+                         const PrimOptions& options = {});
+
 }  // namespace linchpin::analysis
