@@ -284,18 +284,28 @@ void draw_trajectory(RandomStream& stream, std::size_t d, int levels, double* ro
 }
 
 // Campolongo et al. (2007): the distance between trajectories m and l is the sum over their
-// point pairs of the Euclidean distance.
-double trajectory_distance(const Design& candidates, std::size_t m, std::size_t l) {
-  const std::size_t points = candidates.columns + 1;
+// point pairs of the Euclidean distance. Consecutive points of m differ in one input only
+// (`moved`), so each squared distance follows from the previous one in O(1): the cost per pair
+// of trajectories is O(d^2) rather than O(d^3).
+double trajectory_distance(const Design& candidates, const std::vector<std::size_t>& moved,
+                           std::size_t m, std::size_t l) {
+  const std::size_t d = candidates.columns;
+  const std::size_t points = d + 1;
   double total = 0.0;
-  for (std::size_t p = 0; p < points; ++p)
-    for (std::size_t q = 0; q < points; ++q) {
-      const auto x = candidates.row(m * points + p);
-      const auto y = candidates.row(l * points + q);
-      double squared = 0.0;
-      for (std::size_t z = 0; z < x.size(); ++z) squared += (x[z] - y[z]) * (x[z] - y[z]);
-      total += std::sqrt(squared);
+  for (std::size_t q = 0; q < points; ++q) {
+    const double* y = &candidates(l * points + q, 0);
+    const double* x = &candidates(m * points, 0);
+    double squared = 0.0;
+    for (std::size_t z = 0; z < d; ++z) squared += (x[z] - y[z]) * (x[z] - y[z]);
+    total += std::sqrt(squared);
+    for (std::size_t p = 1; p < points; ++p) {
+      const std::size_t z = moved[m * d + p - 1];
+      const double before = x[(p - 1) * d + z] - y[z];
+      const double after = x[p * d + z] - y[z];
+      squared += after * after - before * before;
+      total += std::sqrt(std::max(squared, 0.0));
     }
+  }
   return total;
 }
 
@@ -320,10 +330,15 @@ Design morris_design(std::size_t dimensions, const MorrisDesignOptions& options)
   // Greedy forward selection on Campolongo's criterion D^2 = sum of squared pairwise distances:
   // start from the farthest pair, then repeatedly add the candidate with the largest sum of
   // squared distances to those chosen (exhaustive search over subsets is combinatorial).
+  std::vector<std::size_t> moved(drawn * d);  // the input moved at each step of each trajectory
+  for (std::size_t t = 0; t < drawn; ++t)
+    for (std::size_t s = 0; s < d; ++s)
+      for (std::size_t i = 0; i < d; ++i)
+        if (all(t * points + s + 1, i) != all(t * points + s, i)) moved[t * d + s] = i;
   std::vector<double> distance(drawn * drawn, 0.0);
   for (std::size_t m = 0; m < drawn; ++m)
     for (std::size_t l = m + 1; l < drawn; ++l)
-      distance[m * drawn + l] = distance[l * drawn + m] = trajectory_distance(all, m, l);
+      distance[m * drawn + l] = distance[l * drawn + m] = trajectory_distance(all, moved, m, l);
   std::vector<std::size_t> chosen;
   std::size_t best_m = 0, best_l = 1;
   for (std::size_t m = 0; m < drawn; ++m)
