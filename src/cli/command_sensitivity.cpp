@@ -172,16 +172,18 @@ void add_sensitivity_command(CLI::App& app, SensitivityArgs& args) {
       ->add_option("--samples", args.samples,
                    "sobol: base samples N (default 1024; a power of 2 keeps the Sobol' "
                    "sequence balanced); morris: trajectories r (default 50)")
-      ->check(CLI::Range(std::size_t{2}, std::size_t{1} << 24));
+      ->check(CLI::Range(std::size_t{2}, std::size_t{1} << 20));
   command->add_option("--seed", args.seed, "Seed of the bootstrap and Morris draws (default 1)");
   command->add_option("--bootstrap", args.bootstrap, "Bootstrap resamples (default 1000)")
       ->check(CLI::Range(std::size_t{0}, std::size_t{100000}));
   command->add_flag("--second-order", args.second_order, "sobol: also second-order indices");
   command->add_option("--levels", args.levels, "morris: grid levels p, even (default 4)")
       ->check(CLI::Range(2, 100));
-  command->add_option("--candidates", args.candidates,
-                      "morris: draw this many trajectories and keep the r most spread "
-                      "(Campolongo et al. 2007); 0 = keep all drawn (default)");
+  command
+      ->add_option("--candidates", args.candidates,
+                   "morris: draw this many trajectories and keep the r most spread "
+                   "(Campolongo et al. 2007); 0 = keep all drawn (default)")
+      ->check(CLI::Range(std::size_t{0}, std::size_t{5000}));
   command->add_option("--format", args.format, "table or json")
       ->check(CLI::IsMember({"table", "json"}));
   command->footer(
