@@ -293,8 +293,8 @@ double trajectory_distance(const Design& candidates, const std::vector<std::size
   const std::size_t points = d + 1;
   double total = 0.0;
   for (std::size_t q = 0; q < points; ++q) {
-    const double* y = &candidates(l * points + q, 0);
-    const double* x = &candidates(m * points, 0);
+    const double* y = candidates.values.data() + (l * points + q) * d;
+    const double* x = candidates.values.data() + m * points * d;
     double squared = 0.0;
     for (std::size_t z = 0; z < d; ++z) squared += (x[z] - y[z]) * (x[z] - y[z]);
     total += std::sqrt(squared);
