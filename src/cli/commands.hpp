@@ -146,6 +146,21 @@ struct BaseRatesArgs {
   bool force = false;
 };
 
+struct SensitivityArgs {
+  std::string database;  // an experiment's results (not implemented yet)
+  std::string test_function;
+  std::string method = "sobol";
+  std::size_t samples = 0;  // 0: the method's default
+  std::uint64_t seed = 1;
+  std::size_t bootstrap = 1000;
+  bool second_order = false;
+  int levels = 4;
+  std::size_t candidates = 0;
+  std::string format = "table";
+};
+void add_sensitivity_command(CLI::App& app, SensitivityArgs& args);
+int run_sensitivity(const SensitivityArgs& args);
+
 void add_validate_command(CLI::App& app, ValidateArgs& args);
 void add_run_command(CLI::App& app, RunArgs& args);
 void add_show_command(CLI::App& app, ShowArgs& args);

@@ -44,6 +44,8 @@ int main(int argc, char** argv) {
   add_calibrate_command(app, calibrate);
   BaseRatesArgs base_rates;
   add_base_rates_command(app, base_rates);
+  SensitivityArgs sensitivity;
+  add_sensitivity_command(app, sensitivity);
   for (int i = 0; i < argc; ++i) run.command_line += (i ? " " : "") + std::string(argv[i]);
   try {
     app.parse(argc, argv);
@@ -66,5 +68,6 @@ int main(int argc, char** argv) {
   if (app.got_subcommand("backtest")) return run_backtest(backtest);
   if (app.got_subcommand("calibrate")) return run_calibrate(calibrate);
   if (app.got_subcommand("base-rates")) return run_base_rates(base_rates);
+  if (app.got_subcommand("sensitivity")) return run_sensitivity(sensitivity);
   return kExitInvalidInput;
 }
