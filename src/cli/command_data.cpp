@@ -341,8 +341,12 @@ void print_yaml(const UcdpData& data, const std::string& path, int first, int la
   fmt::print("theatres:\n");
   for (const auto& record : kTheatreRecords) {
     const auto fit = fit_theatre_record(data.rows.records, record, last, level, first);
-    fmt::print("  {}:\n    record: \"{}, {}-{}\"\n    transitions:\n", record.theatre_id,
-               record_name(record), fit.first_year, fit.last_year);
+    fmt::print("  {}:\n    record: \"{}, {}-{}{}\"\n    transitions:\n", record.theatre_id,
+               record_name(record), fit.first_year, fit.last_year,
+               fit.spell_first_year != 0
+                   ? fmt::format("; onsets from the current peace spell {}-{}",
+                                 fit.spell_first_year, fit.last_year)
+                   : std::string());
     const auto priors = theatre_priors(fit, record);
     for (const auto from : {RegionCondition::calm, RegionCondition::minor, RegionCondition::war}) {
       fmt::print("      {}:\n", theatre_condition(from));

@@ -168,8 +168,22 @@ RegionChainFit fit_theatre_record(std::span<const UcdpConflictYear> rows,
                                   const TheatreRecord& record, int last_year, double level,
                                   int first_year) {
   const int first = std::max(record.first_year, first_year);
-  if (record.conflict_id != 0)
-    return fit_conflict_chain(rows, record.conflict_id, first, last_year, level);
+  if (record.conflict_id != 0) {
+    RegionChainFit whole = fit_conflict_chain(rows, record.conflict_id, first, last_year, level);
+    if (!record.onset_from_current_spell) return whole;
+    int last_war = 0;
+    for (const auto& row : rows)
+      if (row.conflict_id == record.conflict_id && row.intensity_level >= 2 && row.year >= first &&
+          row.year <= last_year)
+        last_war = std::max(last_war, row.year);
+    if (last_war == 0 || last_war + 1 >= last_year) return whole;
+    const RegionChainFit spell =
+        fit_conflict_chain(rows, record.conflict_id, last_war + 1, last_year, level);
+    for (auto& t : whole.transitions)
+      if (t.from != RegionCondition::war) t = spell.transition(t.from, t.to);
+    whole.spell_first_year = last_war + 1;
+    return whole;
+  }
   return fit_region_chain(rows, record.region, record.types, first, last_year, level,
                           record.sole_region);
 }
@@ -179,19 +193,23 @@ std::vector<TheatrePrior> theatre_priors(const RegionChainFit& fit, const Theatr
   std::vector<TheatrePrior> priors;
   for (const auto& t : fit.transitions) {
     TheatrePrior prior{t.from, t.to, t, "fitted: the record's own transition"};
-    if (!t.identified()) {
+    const bool crisis_path =
+        (t.from == C::calm && t.to == C::minor) || (t.from == C::minor && t.to == C::calm);
+    if (record.conflict_id != 0 && crisis_path) {
+      prior.fitted.reset();
+      prior.note = "not identified: crises without fighting are not in UCDP; assumption";
+    } else if (record.conflict_id != 0 && t.from == C::minor && t.to == C::war &&
+               fit.transition(C::calm, C::war).identified()) {
+      prior.fitted = fit.transition(C::calm, C::war);
+      prior.note = fit.spell_first_year != 0
+                       ? "fitted: the current peace spell's calm->war (yearly data cannot see the "
+                         "crisis)"
+                       : "fitted: the record's calm->war (yearly data cannot see the crisis)";
+    } else if (!t.identified()) {
       prior.fitted.reset();
       prior.note = "not identified: the record has no year in this condition; assumption";
-    } else if (record.conflict_id != 0) {
-      const bool crisis_path =
-          (t.from == C::calm && t.to == C::minor) || (t.from == C::minor && t.to == C::calm);
-      if (crisis_path) {
-        prior.fitted.reset();
-        prior.note = "not identified: crises without fighting are not in UCDP; assumption";
-      } else if (t.from == C::minor && t.to == C::war) {
-        prior.fitted = fit.transition(C::calm, C::war);
-        prior.note = "fitted: the record's calm->war (yearly data cannot see the crisis)";
-      }
+    } else if (fit.spell_first_year != 0 && t.from != C::war) {
+      prior.note = "fitted: the current peace spell (years after the last war year)";
     }
     priors.push_back(prior);
   }

@@ -88,6 +88,9 @@ struct RegionChainFit {
   std::array<std::array<int, 3>, 3> counts{};  // yearly transitions [from][to]
   std::array<double, 3> monthly_factor{};      // monthly exit / yearly exit, per origin
   std::vector<ChainTransition> transitions;    // the six off-diagonal ones, from-major
+  // Non-zero when onsets were fitted on the current peace spell only (TheatreRecord): its first
+  // year; transitions out of war come from the whole record.
+  int spell_first_year = 0;
 
   const ChainTransition& transition(RegionCondition from, RegionCondition to) const;
 };
@@ -115,17 +118,22 @@ struct TheatreRecord {
   int conflict_id;   // 0: the whole region; otherwise that conflict's own record
   int first_year;    // first year of the record (the conflict's first year for one conflict)
   bool sole_region;  // region records: leave out conflicts that list other regions too
+  // Onsets (transitions out of calm and minor conflict) from the current peace spell only: the
+  // years after the record's last war year. A single dyad whose wars all came decades ago has a
+  // much lower onset hazard now than its whole-record average (duration dependence: Beck, Katz &
+  // Tucker 1998); terminations still come from the whole record (the spell has no war years).
+  bool onset_from_current_spell = false;
 };
 // UCDP conflict 232 "China, Taiwan" (interstate): war-intensity years 1949, 1954 and 1958.
 inline constexpr int kChinaTaiwanConflict = 232;
 inline constexpr std::array<TheatreRecord, 3> kTheatreRecords{{
     // Europe alone: the multi-region conflicts listing Europe are wars European governments
     // fought elsewhere (Suez, Bizerte, the Falklands, Afghanistan, Iraq) plus Cyprus 1974.
-    {"europe", UcdpRegion::europe, ConflictTypeSet::both, 0, 1946, true},
+    {"europe", UcdpRegion::europe, ConflictTypeSet::both, 0, 1946, true, false},
     // The Middle East keeps them: Suez 1956 and Iraq 2003 were fought there.
-    {"middle-east", UcdpRegion::middle_east, ConflictTypeSet::both, 0, 1946, false},
+    {"middle-east", UcdpRegion::middle_east, ConflictTypeSet::both, 0, 1946, false, false},
     {"taiwan-strait", UcdpRegion::asia, ConflictTypeSet::interstate, kChinaTaiwanConflict, 1949,
-     false},
+     false, true},
 }};
 
 // Fits a theatre's record (region-wide or one conflict) from the later of its first year and

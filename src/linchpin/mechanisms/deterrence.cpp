@@ -106,7 +106,11 @@ std::vector<ParameterSchema> DeterrenceMechanism::parameter_schema() {
        "log((n + 1/2) / months), `linchpin data fit-crisis-game`; scenarios draw the posterior",
        -20, 0, false},
       {"crisis_tension_slope", "Change of the log crisis rate per unit of tension above the start",
-       "log-rate", 2.0, "Assumption: a fully tense peninsula has ~3x the crisis rate of mid-scale",
+       "log-rate", 0.0,
+       "Not in the fit, so off by default: the MID onset rate is fitted on the record without a "
+       "tension covariate (tension is not observed historically), and a self-exciting multiplier "
+       "on top raised simulated MIDs about 20% above the fit; a lever for sensitivity analysis "
+       "(2 would make a fully tense peninsula ~3x as crisis-prone as mid-scale)",
        0, 20, false},
       {"fatal_share_of_use_of_force",
        "Share of use-of-force MIDs with at least one (military) fatality", "share",

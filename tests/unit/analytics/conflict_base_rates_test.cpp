@@ -148,5 +148,38 @@ TEST(ConflictBaseRates, OneConflictRecordLeavesTheCrisisPathToAssumption) {
     EXPECT_EQ(p.fitted.has_value(), p.from == C::calm);
 }
 
+TEST(ConflictBaseRates, OnsetsFromTheCurrentPeaceSpell) {
+  // One conflict: war in 2001 and 2003, then peace 2004-2010. Whole record 2000-2010: calm years
+  // at risk of a next year 2000, 2002, 2004..2009 = 8, with 2 onsets (2000->2001, 2002->2003).
+  // Current spell 2004-2010: 6 calm years at risk, 0 onsets.
+  using T = UcdpConflictType;
+  const std::vector<UcdpConflictYear> rows = {row(7, 2001, 2, T::interstate, kAsia),
+                                              row(7, 2003, 2, T::interstate, kAsia)};
+  using C = RegionCondition;
+  const TheatreRecord whole{"w", UcdpRegion::asia, ConflictTypeSet::interstate, 7, 2000, false};
+  const auto whole_fit = fit_theatre_record(rows, whole, 2010);
+  EXPECT_EQ(whole_fit.transition(C::calm, C::war).events, 2);
+  EXPECT_EQ(whole_fit.transition(C::calm, C::war).at_risk, 8);
+  EXPECT_EQ(whole_fit.spell_first_year, 0);
+
+  TheatreRecord spell = whole;
+  spell.onset_from_current_spell = true;
+  const auto spell_fit = fit_theatre_record(rows, spell, 2010);
+  EXPECT_EQ(spell_fit.spell_first_year, 2004);
+  EXPECT_EQ(spell_fit.transition(C::calm, C::war).events, 0);
+  EXPECT_EQ(spell_fit.transition(C::calm, C::war).at_risk, 6);
+  // Jeffreys Dirichlet(1/2) over the three destinations: mean (0 + 1/2) / (6 + 3/2).
+  EXPECT_NEAR(spell_fit.transition(C::calm, C::war).yearly.mean, 0.5 / 7.5, 1e-12);
+  // Terminations still come from the whole record (the spell has no war year).
+  EXPECT_EQ(spell_fit.transition(C::war, C::calm).events,
+            whole_fit.transition(C::war, C::calm).events);
+  // crisis->war takes the spell's calm->war.
+  for (const auto& p : theatre_priors(spell_fit, spell))
+    if (p.from == C::minor && p.to == C::war) {
+      ASSERT_TRUE(p.fitted.has_value());
+      EXPECT_EQ(p.fitted->events, 0);
+    }
+}
+
 }  // namespace
 }  // namespace linchpin::analytics
