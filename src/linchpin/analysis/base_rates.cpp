@@ -13,16 +13,23 @@
 namespace linchpin::analysis {
 
 namespace {
-// Episodes of one kind starting in [first_year, last_year] (start is YYYY-MM).
-int count_episodes(const std::string& path, const std::string& kind, int first_year,
-                   int last_year) {
+// Episodes of one kind starting in [first_year, last_year] (start is YYYY-MM), optionally only
+// those whose description starts with `description_prefix`.
+int count_episodes(const std::string& path, const std::string& kind, int first_year, int last_year,
+                   const std::string& description_prefix = {}) {
   analytics::CsvReader reader(path);
   const auto start = reader.column_index("start");
   const auto kind_column = reader.column_index("kind");
-  if (!start || !kind_column)
-    throw_input_error({path, 1, 1}, "start,kind", "the episodes file needs these columns");
+  const auto description = reader.column_index("description");
+  if (!start || !kind_column || (!description_prefix.empty() && !description))
+    throw_input_error({path, 1, 1},
+                      description_prefix.empty() ? "start,kind" : "start,kind,description",
+                      "the episodes file needs these columns");
   auto rows = analytics::read_csv_rows<int>(reader, [&](const analytics::CsvReader& row) {
     if (row.text(*kind_column) != kind) return 0;
+    if (!description_prefix.empty() &&
+        row.text(*description).substr(0, description_prefix.size()) != description_prefix)
+      return 0;
     const auto text = row.text(*start);
     if (text.size() < 4) row.reject(*start, "expected YYYY-MM");
     const int year = std::stoi(std::string(text.substr(0, 4)));
@@ -70,6 +77,36 @@ std::vector<BaseRateRow> default_base_rate_rows(std::span<const analytics::Korea
        episodes, count_episodes(episodes_path, "exercise_suspended", first_year, last_year),
        first_year, last_year},
   };
+  // The alliance hazards' own fit windows (docs/models/calibration.md): the ROK leaders are
+  // coded from 1988, the trilateral record from 1993 and PRC coercion from normalisation (1992).
+  const int coded = std::max(first_year, 1988);
+  rows.push_back({"exercises.us-rok.suspension", "exercises.suspended",
+                  "The same, over the window the hazard is fitted on (ROK leaders coded from 1988)",
+                  episodes, count_episodes(episodes_path, "exercise_suspended", coded, last_year),
+                  coded, last_year});
+  rows.push_back({"force_posture.us-rok.withdrawal_threat", "force_posture.withdrawal_threat",
+                  "Public US threats or options to withdraw USFK (episodes kind withdrawal_threat; "
+                  "the fit's window)",
+                  episodes, count_episodes(episodes_path, "withdrawal_threat", coded, last_year),
+                  coded, last_year});
+  const int trilateral_first = std::max(first_year, 1993);
+  rows.push_back(
+      {"trilateral.us-rok-japan.lapse", "trilateral.lapse",
+       "Ruptures of ROK-Japan / trilateral cooperation (episodes kind trilateral, "
+       "'Rupture:' rows; the fit's window)",
+       episodes,
+       count_episodes(episodes_path, "trilateral", trilateral_first, last_year, "Rupture"),
+       trilateral_first, last_year});
+  const int coercion_first = std::max(first_year, 1992);
+  rows.push_back(
+      {"trade_coercion.ROK.coercion", "trade_coercion.start",
+       "PRC economic coercion episodes against the ROK (episodes kind "
+       "prc_economic_coercion and the THAAD coercion row; from normalisation in 1992)",
+       episodes,
+       count_episodes(episodes_path, "prc_economic_coercion", coercion_first, last_year) +
+           count_episodes(episodes_path, "thaad", coercion_first, last_year,
+                          "PRC economic coercion"),
+       coercion_first, last_year});
   return rows;
 }
 
@@ -138,13 +175,15 @@ std::string base_rates_markdown(const BaseRatesResult& result, const std::string
       "MIDs). The alliance rows count episodes starting in the window; the episodes file is a "
       "research compilation (data/episodes/README.md).\n\n"
       "## Left out\n\n"
-      "Headline outcomes without a 1953-2025 count under the same coding in this repository: "
+      "Headline outcomes without a historical count under the same coding in this table: "
       "model quantities with no coded counterpart (`crisis_game_alliance_concedes`, cohesion "
-      "stress, pendulum pairs, bloc transfers), outcomes whose records cover shorter periods and "
-      "are checked elsewhere (event processes: data/history 2000-2025 and the backtest; elections: "
-      "data/elections), outcomes of other dyads (theatre wars) and outcomes the episodes file codes "
-      "only in part (withdrawal threats are listed from 2018 on; SMA lapses, trilateral lapses, "
-      "trade coercion and hedging steps have no count defined to match the simulated event):\n\n";
+      "stress, pendulum pairs, bloc transfers), outcomes whose records are checked elsewhere "
+      "(DPRK launches and tests since 1984: docs/models/event_processes.md and the backtest; "
+      "elections: data/elections; theatre wars: the UCDP fits in docs/models/theatres.md) and "
+      "outcomes the episodes file codes only in part (SMA lapses and reopenings, drawdowns of "
+      "25%, hedging steps: no count defined to match the simulated event). Rows over a shorter "
+      "window than 1953-2025 use the window their hazard is fitted on (docs/models/"
+      "calibration.md):\n\n";
   for (const auto& name : result.left_out) out += fmt::format("`{}` ", name);
   out += "\n";
   return out;
