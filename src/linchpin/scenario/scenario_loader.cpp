@@ -186,6 +186,20 @@ std::size_t second_document_offset(const std::string& text) {
   return std::string::npos;
 }
 
+// Offset of the next line at or after `from` that is a '---' document marker, or npos.
+std::size_t next_document_marker(const std::string& text, std::size_t from) {
+  for (std::size_t at = from; at < text.size();) {
+    std::size_t end = text.find('\n', at);
+    if (end == std::string::npos) end = text.size();
+    const std::string_view line(text.data() + at, end - at);
+    if (line.substr(0, 3) == "---" &&
+        (line.size() == 3 || line[3] == ' ' || line[3] == '\t' || line[3] == '\r'))
+      return at;
+    at = end + 1;
+  }
+  return std::string::npos;
+}
+
 // Explains a YAML parser error in the scenario author's terms; may move the location to the
 // place that needs fixing (an unclosed bracket or quote).
 std::string explain_yaml_error(const std::string& text, const YAML::Exception& error,
@@ -656,11 +670,29 @@ Scenario Loader::load_checked(const std::string& text) {
   if (!check_raw_text(text, reader_, diagnostics_)) diagnostics_.throw_if_any();
   YAML::Node root;
   try {
-    const std::vector<YAML::Node> documents = YAML::LoadAll(text);
-    if (!documents.empty()) root = documents.front();
+    // Not YAML::LoadAll: in yaml-cpp 0.7 (Debian 12) it loops without end, allocating, on some
+    // two-byte inputs such as ",\n" (yaml-cpp issue #1040). The first document is loaded on its
+    // own and each later '---' document separately, so positions in the first stay the file's.
+    const std::size_t second = second_document_offset(text);
+    root = YAML::Load(second == std::string::npos ? text : text.substr(0, second));
     std::size_t extra = 0;  // further documents with content (a trailing '---' is harmless)
-    for (std::size_t i = 1; i < documents.size(); ++i)
-      if (documents[i].IsDefined() && !documents[i].IsNull()) ++extra;
+    for (std::size_t at = second; at != std::string::npos;) {
+      const std::size_t line_end = text.find('\n', at);
+      const std::size_t next =
+          line_end == std::string::npos ? std::string::npos
+                                        : next_document_marker(text, line_end + 1);
+      const std::size_t body = line_end == std::string::npos ? text.size() : line_end + 1;
+      const std::string chunk = text.substr(body, next == std::string::npos ? std::string::npos
+                                                                            : next - body);
+      // The marker line itself may carry content ("--- key: value").
+      const std::string marker_rest = text.substr(at + 3, (line_end == std::string::npos
+                                                               ? text.size()
+                                                               : line_end) -
+                                                              (at + 3));
+      const YAML::Node document = YAML::Load(marker_rest + "\n" + chunk);
+      if (document.IsDefined() && !document.IsNull()) ++extra;
+      at = next;
+    }
     if (extra > 0) {
       const std::size_t offset = second_document_offset(text);
       diagnostics_.add(
@@ -688,10 +720,21 @@ Scenario Loader::load_checked(const std::string& text) {
   }
   if (!root.IsDefined() || root.IsNull()) {
     const bool blank = text.find_first_not_of(" \t\r\n") == std::string::npos;
+    bool only_comments = true;
+    for (std::size_t at = 0; at < text.size() && only_comments;) {
+      std::size_t end = text.find('\n', at);
+      if (end == std::string::npos) end = text.size();
+      const std::size_t first = text.find_first_not_of(" \t\r", at);
+      if (first < end && text[first] != '#' && text.compare(first, 3, "---") != 0)
+        only_comments = false;
+      at = end + 1;
+    }
     diagnostics_.add({file_, 1, 1}, "",
                      fmt::format("the scenario file {}, expected a mapping with at least the keys "
                                  "'linchpin', 'scenario', 'sources' and 'actors'",
-                                 blank ? "is empty" : "holds no YAML content (only comments)"));
+                                 blank           ? "is empty"
+                                 : only_comments ? "holds no YAML content (only comments)"
+                                                 : "holds no YAML value the reader can use"));
     diagnostics_.throw_if_any();
   }
   if (!options_.overrides.empty()) {
