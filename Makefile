@@ -21,7 +21,7 @@ build: deps
 demo: build
 	@mkdir -p runs
 	@$(BUILD)/linchpin run $(SCENARIO) --out runs/korea-2026.sqlite --force $(if $(TRIALS),--trials $(TRIALS))
-	@$(BUILD)/linchpin report runs/korea-2026.sqlite -o runs/korea-2026.html
+	@$(BUILD)/linchpin report runs/korea-2026.sqlite -o runs/korea-2026.html --force
 
 # Builds and runs the whole test suite, then the unit and golden tests under ASan/UBSan.
 check: build

@@ -39,6 +39,7 @@ struct ShowArgs {
 struct ReportArgs {
   std::string database;
   std::string out;
+  bool force = false;
 };
 struct DataArgs {
   std::string command = "check";  // check | theatre-rates

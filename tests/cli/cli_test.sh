@@ -72,6 +72,16 @@ check "traces show the alliance and deterrence mechanisms' events" $?
 "$bin" report "$work/a.sqlite" -o "$work/a.html" >/dev/null; check "report writes HTML" $?
 grep -q '<svg' "$work/a.html" && ! grep -q '<script' "$work/a.html" && ! grep -q 'http://\|https://' "$work/a.html"
 check "the report is self-contained (inline SVG, no scripts, no links out)" $?
+"$bin" report "$work/a.sqlite" -o "$work/a.html" >/dev/null 2>&1; code=$?
+[ $code -eq 2 ]; check "report refuses to replace an existing report without --force (got $code)" $?
+cp "$work/a.sqlite" "$work/a_copy.sqlite"
+"$bin" report "$work/a.sqlite" -o "$work/a.sqlite" --force >/dev/null 2>&1; code=$?
+[ $code -eq 2 ] && cmp -s "$work/a.sqlite" "$work/a_copy.sqlite"
+check "report never writes over its own results database, even with --force (got $code)" $?
+mkdir -p "$work/dir.sqlite"
+"$bin" run "$minimal" --trials 5 --out "$work/dir.sqlite" --force --quiet >/dev/null 2>&1; code=$?
+[ $code -eq 2 ] && [ -d "$work/dir.sqlite" ]
+check "run --force refuses to replace a directory or device (got $code)" $?
 
 # Ctrl-C: the run stops, the database says 'interrupted' and holds the finished trials.
 "$bin" run "$minimal" --trials 200000000 --out "$work/int.sqlite" --quiet >/dev/null 2>&1 &

@@ -23,6 +23,13 @@ std::string utc_timestamp() {
 
 void check_output_path(const std::string& path, bool overwrite) {
   std::error_code error;
+  // --force replaces files, never devices, pipes or directories (as root, replacing /dev/null
+  // with a database would break the machine).
+  const auto status = std::filesystem::symlink_status(path, error);
+  if (!error && std::filesystem::exists(status) && !std::filesystem::is_regular_file(status))
+    throw_input_error({path, 0, 0}, "",
+                      "the output path exists and is not a regular file (a device, pipe, "
+                      "directory or link); refusing to replace it, even with --force");
   if (!overwrite && std::filesystem::exists(path, error))
     throw_input_error({path, 0, 0}, "",
                       "the output file already exists; choose another --out or pass --force to "
