@@ -64,6 +64,10 @@ struct DataArgs {
   int filter_year = 0;  // 0 = last_year
   double transition_prior = 1.0;
 };
+struct CompareArgs {
+  std::string a, b;
+  std::string format = "table";
+};
 struct CalibrateArgs {
   std::string data = "data";
   std::string last;
@@ -168,6 +172,7 @@ void add_show_command(CLI::App& app, ShowArgs& args);
 void add_report_command(CLI::App& app, ReportArgs& args);
 void add_data_command(CLI::App& app, DataArgs& args);
 void add_calibrate_command(CLI::App& app, CalibrateArgs& args);
+void add_compare_command(CLI::App& app, CompareArgs& args);
 void add_indices_command(CLI::App& app, IndicesArgs& args);
 void add_align_command(CLI::App& app, AlignArgs& args);
 void add_bargain_command(CLI::App& app, BargainArgs& args);
@@ -186,6 +191,7 @@ int run_report(const ReportArgs& args);
 // `data check` or `data theatre-rates`, as args.command says.
 int run_data_check(const DataArgs& args);
 int run_calibrate(const CalibrateArgs& args);
+int run_compare(const CompareArgs& args);
 int run_fit_crisis_game(const DataArgs& args);
 // `data fit-regimes`: the regime-switching count model fitted to a yearly record.
 int run_fit_regimes(const DataArgs& args);

@@ -42,6 +42,8 @@ int main(int argc, char** argv) {
   add_backtest_command(app, backtest);
   CalibrateArgs calibrate;
   add_calibrate_command(app, calibrate);
+  CompareArgs compare;
+  add_compare_command(app, compare);
   BaseRatesArgs base_rates;
   add_base_rates_command(app, base_rates);
   SensitivityArgs sensitivity;
@@ -67,6 +69,7 @@ int main(int argc, char** argv) {
   if (app.got_subcommand("pillars")) return run_pillars(pillars);
   if (app.got_subcommand("backtest")) return run_backtest(backtest);
   if (app.got_subcommand("calibrate")) return run_calibrate(calibrate);
+  if (app.got_subcommand("compare")) return run_compare(compare);
   if (app.got_subcommand("base-rates")) return run_base_rates(base_rates);
   if (app.got_subcommand("sensitivity")) return run_sensitivity(sensitivity);
   return kExitInvalidInput;

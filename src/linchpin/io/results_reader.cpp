@@ -156,6 +156,16 @@ std::vector<StoredEvent> read_trial_events(const std::string& path, std::uint64_
   return events;
 }
 
+std::map<std::string, std::vector<std::uint64_t>> read_outcome_trials(const std::string& path) {
+  read_results(path);
+  Database db(path, true);
+  Statement query =
+      results_query(db, "SELECT outcome, trial FROM trial_outcomes ORDER BY outcome, trial");
+  std::map<std::string, std::vector<std::uint64_t>> trials;
+  while (query.next()) trials[query.text(0)].push_back(std::uint64_t(query.integer(1)));
+  return trials;
+}
+
 std::vector<std::uint64_t> read_traced_trials(const std::string& path) {
   Database db(path, true);
   Statement query = results_query(db, "SELECT DISTINCT trial FROM events ORDER BY trial");

@@ -82,4 +82,7 @@ std::vector<StoredEvent> read_trial_events(const std::string& path, std::uint64_
 // Trials whose events were traced.
 std::vector<std::uint64_t> read_traced_trials(const std::string& path);
 
+// Per outcome (in the database's order), the trials in which it occurred: table trial_outcomes.
+std::map<std::string, std::vector<std::uint64_t>> read_outcome_trials(const std::string& path);
+
 }  // namespace linchpin
