@@ -83,6 +83,9 @@ RollingBacktestResult run_rolling_backtest(const Scenario& scenario, const Histo
   data.record = &record;
   data.episodes = episodes;
   data.series = series;
+  data.regime_record_path = options.regime_record_path;
+  data.mid_data_folder = options.mid_data_folder;
+  data.project_mids_path = options.project_mids_path;
   const double pseudo_trials = double(options.trials);
   std::vector<std::vector<CountPmf>> model_pmfs(series.size());
   std::vector<std::vector<int>> model_observed(series.size());
