@@ -157,12 +157,16 @@ std::vector<std::string> refit_regime_processes(ScenarioDefinition& definition,
       };
       const double p = m.transition[i][j];
       const double se = fit.transition_se[i][j];
+      // The CLI's range, kept around the estimate: the upper cap (half the room left by the
+      // other switch, so the yearly matrix keeps a positive eigenvalue) can fall below a large
+      // estimate, and the triangle needs low <= mode <= high.
+      const double yearly_low = std::min(std::max(p - 1.645 * se, 0.2 * p), p);
+      const double yearly_high =
+          std::max(std::min(p + 1.645 * se, 0.5 * (1.0 - m.transition[j][i])), p);
       for (auto& [to, probability] : regime.switch_per_month) {
         if (std::size_t(to) != j) continue;
-        probability =
-            triangular(monthly_leave(std::max(p - 1.645 * se, 0.2 * p)), monthly[i][j],
-                       monthly_leave(std::min(p + 1.645 * se, 0.5 * (1.0 - m.transition[j][i]))),
-                       source, probability);
+        probability = triangular(monthly_leave(yearly_low), monthly[i][j],
+                                 monthly_leave(yearly_high), source, probability);
       }
       changes.push_back(fmt::format(
           "{} regime {}: {:.3f} events/year (NB size {:.3g}), P(leave) {:.4f}/year, initial {:.4f}"

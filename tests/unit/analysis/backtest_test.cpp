@@ -32,6 +32,7 @@ TEST(Backtest, ReadsTheRecordAndRejectsBadRows) {
   mids[0].year = 2006;
   mids[1].year = 2006;
   mids[2].year = 2010;
+  for (auto& mid : mids) mid.hostlev = 2;  // a threat: the lowest MID level
   add_korean_mid_onsets(merged, mids, 2025);
   EXPECT_EQ(merged.at(2006).at(kKoreaMidOnsetsColumn), 2.0);
   EXPECT_EQ(merged.at(2007).at(kKoreaMidOnsetsColumn), 0.0);
@@ -55,8 +56,10 @@ TEST(Backtest, RunsAndCoversTheWholeYearsOfTheScenario) {
   const auto scenario =
       load_scenario((test::source_dir() / "scenarios" / "korea-2000.yaml").string());
   const auto series = default_backtest_series();
-  const auto record = read_historical_record(
+  auto record = read_historical_record(
       (test::source_dir() / "data" / "history" / "korea_events_yearly.csv").string(), series);
+  // MID onsets from an empty MID list (zeros; the real list needs the shared data folder).
+  add_korean_mid_onsets(record, {}, 2025);
   const auto one = run_backtest(scenario, record, series, 30, 5, 1, 2015);
   const auto two = run_backtest(scenario, record, series, 30, 5, 2, 2015);
   EXPECT_EQ(one.first_year, 2001);
