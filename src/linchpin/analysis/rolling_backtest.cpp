@@ -242,8 +242,10 @@ std::string rolling_backtest_markdown(const RollingBacktestResult& rolling,
       "For each origin O every fitted quantity below is refit on data up to December of O-1 and "
       "written into a copy of the scenario; the model's forecast of years O..min(O+{}, last record "
       "year) is scored. The simulation still starts in January {} (the scenario's start): the "
-      "forecast conditions on what happened before O only through the refits, not through the "
-      "simulated state at O.\n\n",
+      "forecast conditions on what happened before O through the refits and, where a refit sets "
+      "a regime reset, the DPRK regime chain (redrawn in January of O from the filtered "
+      "probabilities at December of O-1); the rest of the simulated state at O (tension, troops, "
+      "leaders unless --hindcast) is not conditioned.\n\n",
       o.window_years - 1, rolling.start_year));
   for (const auto& name : rolling.refit_names) add(fmt::format("- {}\n", name));
   add("\n");
