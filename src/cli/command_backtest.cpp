@@ -2,13 +2,17 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <thread>
 
 #include "commands.hpp"
 #include "linchpin/analysis/backtest.hpp"
+#include "linchpin/analysis/crisis_record_fit.hpp"
 #include "linchpin/analysis/rolling_backtest.hpp"
+#include "linchpin/analytics/data/data_folder.hpp"
+#include "linchpin/analytics/data/mid_reader.hpp"
 #include "linchpin/analytics/episode_record.hpp"
 #include "linchpin/api/linchpin_api.hpp"
 #include "linchpin/io/database.hpp"
@@ -52,6 +56,10 @@ void add_backtest_command(CLI::App& app, BacktestArgs& args) {
   command->add_option("--episodes", args.episodes,
                       "Repository data folder with episodes/ and leaders/ for the alliance refits "
                       "(default: two levels above --record)");
+  command->add_option("--data", args.data,
+                      "Shared data folder with COW MID 5.0 and NMC 6.0 for the Korean MID onset "
+                      "series and the crisis refit (default $LINCHPIN_DATA, else ../shared/data; "
+                      "without it the series and refit are skipped with a message)");
   command->add_flag("-f,--force", args.force, "Replace the report and --out file if they exist");
   command->footer(
       "Examples:\n"
@@ -66,11 +74,45 @@ int run_backtest(const BacktestArgs& args) {
                         "the report exists; pass --force to replace it");
     if (!args.out.empty()) check_output_path(args.out, args.force);
     const Scenario scenario = load_scenario(args.file);
-    const auto series = analysis::default_backtest_series();
-    const auto record = analysis::read_historical_record(args.record, series);
+    auto series = analysis::default_backtest_series();
+    auto record = analysis::read_historical_record(args.record, series);
     const auto data_dir = args.episodes.empty()
                               ? std::filesystem::path(args.record).parent_path().parent_path()
                               : std::filesystem::path(args.episodes);
+    // The repository's data folder: history/ holds the launch record and the project MIDs.
+    const auto history = (data_dir.empty() ? std::filesystem::path(".") : data_dir) / "history";
+    const std::string project_mids = (history / "korea_mids_2015_2025.csv").string();
+    // The Korean MID series needs COW MID 5.0 from the shared data folder, which the project
+    // must run without: absent, the series and the crisis refit are skipped, visibly.
+    std::string mid_folder = args.data;
+    if (mid_folder.empty())
+      if (const char* env = std::getenv(analytics::kDataFolderVariable)) mid_folder = env;
+    if (mid_folder.empty()) {
+      // ../shared/data from the working directory, else beside the repository.
+      mid_folder = "../shared/data";
+      const auto beside =
+          std::filesystem::absolute(history).parent_path().parent_path().parent_path() / "shared" /
+          "data";
+      if (!std::filesystem::exists(std::filesystem::path(mid_folder) / analytics::MidFiles::cow) &&
+          std::filesystem::exists(beside / analytics::MidFiles::cow))
+        mid_folder = beside.string();
+    }
+    if (!std::filesystem::exists(std::filesystem::path(mid_folder) / analytics::MidFiles::cow)) {
+      if (!args.data.empty())
+        throw_input_error({args.data, 0, 0}, "--data",
+                          fmt::format("expected a folder holding {}", analytics::MidFiles::cow));
+      fmt::print(stderr,
+                 "backtest: {} not found in {} (set --data or {}): the Korean MID onset series "
+                 "and the crisis refit are skipped\n",
+                 analytics::MidFiles::cow, mid_folder, analytics::kDataFolderVariable);
+      mid_folder.clear();
+      std::erase_if(series,
+                    [](const auto& s) { return s.column == analysis::kKoreaMidOnsetsColumn; });
+    } else {
+      analysis::add_korean_mid_onsets(record,
+                                      analysis::read_korean_mid_series(mid_folder, project_mids),
+                                      analysis::kKoreanMidLastCodedYear);
+    }
     const auto episodes = analytics::read_episode_record(data_dir.empty() ? "." : data_dir);
     const std::uint64_t seed = args.seed_set ? args.seed : scenario.run_settings().seed;
     const unsigned threads =
@@ -81,6 +123,9 @@ int run_backtest(const BacktestArgs& args) {
     options.trials = args.trials;
     options.seed = seed;
     options.threads = threads;
+    options.regime_record_path = (history / "dprk_launch_record.csv").string();
+    options.mid_data_folder = mid_folder;
+    options.project_mids_path = project_mids;
     auto refits = analysis::default_refits();
     if (args.hindcast) refits.push_back(analysis::hindcast_leaders_refit());
     const auto rolling =

@@ -138,6 +138,7 @@ struct BacktestArgs {
   int window_years = 4;
   bool hindcast = false;
   std::string episodes;  // repository data folder with episodes/ and leaders/; empty = from record
+  std::string data;      // shared data folder (COW MID 5.0, NMC 6.0); empty = $LINCHPIN_DATA
 };
 
 struct BaseRatesArgs {

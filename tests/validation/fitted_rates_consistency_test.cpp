@@ -7,9 +7,12 @@
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <set>
 
+#include "linchpin/analysis/crisis_record_fit.hpp"
 #include "linchpin/analysis/rate_consistency.hpp"
+#include "linchpin/analytics/data/mid_reader.hpp"
 #include "linchpin/api/linchpin_api.hpp"
 #include "test_support.hpp"
 
@@ -19,15 +22,28 @@ namespace {
 TEST(FittedRatesConsistency, Korea2000ReproducesItsCalibrationYears) {
   const auto scenario =
       load_scenario((test::source_dir() / "scenarios" / "korea-2000.yaml").string());
-  const auto series = default_backtest_series();
-  const auto record = read_historical_record(
+  auto series = default_backtest_series();
+  auto record = read_historical_record(
       (test::source_dir() / "data" / "history" / "korea_events_yearly.csv").string(), series);
-  // Series whose simulated process is fitted on the record: the event-process rates
-  // (history-record-2000-2015), the crisis intercept, and the alliance hazards behind withdrawal
-  // decisions and exercise suspensions. KADIZ patrols are an assumption (none before 2019), not
-  // a fit, and are reported but not asserted.
+  // The MID onsets come from COW MID 5.0 (shared data) and the project file; without the shared
+  // data that series is left out, visibly, and the others are still checked.
+  const std::filesystem::path shared(LINCHPIN_SHARED_DATA_DIR);
+  if (std::filesystem::exists(shared / analytics::MidFiles::cow)) {
+    add_korean_mid_onsets(
+        record,
+        read_korean_mid_series(shared.string(), (test::source_dir() / kProjectMidsFile).string()),
+        kKoreanMidLastCodedYear);
+  } else {
+    fmt::print("shared data not found at {}: korea_mid_onsets not checked\n", shared.string());
+    std::erase_if(series, [](const auto& s) { return s.column == kKoreaMidOnsetsColumn; });
+  }
+  // Series whose simulated process is fitted on the record: the regime-switching launch and
+  // nuclear-test processes (fit on 1984-2015), the deterrence mechanism's MID onset rate (Korean
+  // MIDs 1953-2015), and the alliance hazards behind withdrawal decisions and exercise
+  // suspensions. KADIZ patrols are an assumption (none before 2019), not a fit, and are reported
+  // but not asserted.
   const std::set<std::string> fitted = {"dprk_missile_launch_events", "dprk_nuclear_tests",
-                                        "korea_crises", "usfk_drawdown_decisions",
+                                        kKoreaMidOnsetsColumn, "usfk_drawdown_decisions",
                                         "combined_exercise_suspensions"};
   const auto rows = fitted_rates_consistency(scenario, record, series, 2001, 2015, 300,
                                              scenario.run_settings().seed, 2);

@@ -18,7 +18,9 @@ std::vector<BacktestSeries> default_backtest_series() {
       {"dprk_missile_launch_events", "DPRK missile launch events",
        "event.dprk-missile-launch-events", true},
       {"dprk_nuclear_tests", "DPRK nuclear tests", "event.dprk-nuclear-tests", true},
-      {"korea_crises", "Korea crises", "deterrence.crisis", false},
+      // The deterrence mechanism's crises are MID onsets (deterrence.crisis, one per onset);
+      // the record's older korea_crises column (a broader project coding) is not what it counts.
+      {kKoreaMidOnsetsColumn, "Korean MID onsets", "deterrence.crisis", false},
       {"usfk_drawdown_decisions", "US troop withdrawal decisions",
        "force_posture.withdrawal_decision", false},
       {"combined_exercise_suspensions", "Combined exercise suspensions", "exercises.suspended",
@@ -35,6 +37,7 @@ HistoricalRecord read_historical_record(const std::string& path,
   if (!year_column) throw_input_error({path, 1, 1}, "year", "the record needs a 'year' column");
   std::vector<std::pair<std::string, std::size_t>> columns;
   for (const auto& s : series) {
+    if (s.column == kKoreaMidOnsetsColumn) continue;  // counted from the MID record instead
     const auto column = reader.column_index(s.column);
     if (!column) throw_input_error({path, 1, 1}, s.column, "the record has no such column");
     columns.emplace_back(s.column, *column);
@@ -53,6 +56,17 @@ HistoricalRecord read_historical_record(const std::string& path,
   });
   rows.require_clean();
   return record;
+}
+
+void add_korean_mid_onsets(HistoricalRecord& record, std::span<const analytics::KoreanMid> mids,
+                           int last_year) {
+  if (record.empty()) return;
+  const int first = std::max(record.begin()->first, analytics::kKoreanMidFirstYear);
+  const int last = std::min(record.rbegin()->first, last_year);
+  if (last < first) return;
+  const auto onsets = analytics::onsets_by_year(mids, first, last);
+  for (int year = first; year <= last; ++year)
+    if (record.count(year)) record[year][kKoreaMidOnsetsColumn] = onsets[std::size_t(year - first)];
 }
 
 double nearest_rank_quantile(const std::vector<double>& sorted, double q) {

@@ -7,10 +7,12 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <span>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "linchpin/analytics/korean_mid_record.hpp"
 #include "linchpin/scenario/scenario.hpp"
 
 namespace linchpin::analysis {
@@ -28,10 +30,20 @@ std::vector<BacktestSeries> default_backtest_series();
 // year -> column -> observed count (absent when the record leaves it empty).
 using HistoricalRecord = std::map<int, std::map<std::string, double>>;
 
+// The Korean MID onset series is not a CSV column: it is counted at run time from the MID record
+// (COW MID 5.0 in the shared data folder, data/history/korea_mids_2015_2025.csv after 2014) and
+// merged into the record by add_korean_mid_onsets; read_historical_record skips it.
+inline constexpr const char* kKoreaMidOnsetsColumn = "korea_mid_onsets";
+
 // Reads the yearly record (a header with `year` and the series' columns). Throws InputError
 // with file:line:col on malformed rows or missing columns.
 HistoricalRecord read_historical_record(const std::string& path,
                                         const std::vector<BacktestSeries>& series);
+
+// Sets korea_mid_onsets (MIDs of any hostility level by onset year) for every record year up to
+// `last_year` (the last coded year); later years stay uncounted.
+void add_korean_mid_onsets(HistoricalRecord& record, std::span<const analytics::KoreanMid> mids,
+                           int last_year);
 
 // The q-quantile of sorted counts by the nearest-rank rule: the smallest value with at least
 // q * n values at or below it (q in (0, 1]).

@@ -7,7 +7,9 @@
 #include <map>
 #include <memory>
 
+#include "linchpin/analysis/crisis_record_fit.hpp"
 #include "linchpin/analytics/alliance_calibration.hpp"
+#include "linchpin/analytics/data/year_count_reader.hpp"
 
 namespace linchpin::analysis {
 
@@ -55,7 +57,8 @@ std::vector<std::string> refit_event_rates(ScenarioDefinition& definition, const
     if (!series.sum_magnitude || series.event_kind.rfind("event.", 0) != 0) continue;
     const std::string id = series.event_kind.substr(6);
     for (auto& process : definition.event_processes) {
-      if (process.id != id) continue;
+      // Regime-driven and modulated processes have no plain rate (the regime refit's).
+      if (process.id != id || !process.regimes.empty() || process.modulated_by >= 0) continue;
       const auto total =
           record_total(*data.record, series.column, first_record_year(*data.record), origin - 1);
       if (total.years == 0) continue;
@@ -72,21 +75,162 @@ std::vector<std::string> refit_event_rates(ScenarioDefinition& definition, const
   return changes;
 }
 
-std::vector<std::string> refit_crisis_intercept(ScenarioDefinition& definition,
+// The column of the series counting a process's events, or "" when none does.
+std::string series_column(const RefitData& data, const std::string& process_id) {
+  for (const auto& series : data.series)
+    if (series.sum_magnitude && series.event_kind == "event." + process_id) return series.column;
+  return {};
+}
+
+Quantity triangular(double low, double mode, double high, const std::string& source,
+                    const Quantity& old) {
+  Quantity q;
+  q.kind = DistributionKind::triangular;
+  q.low = low;
+  q.mode = mode;
+  q.high = high;
+  q.source = source;
+  q.unit = old.unit;
+  q.key_path = old.key_path;
+  q.location = old.location;
+  return q;
+}
+
+Quantity constant_like(double value, const std::string& source, const Quantity& old) {
+  Quantity q = Quantity::constant(value, source);
+  q.unit = old.unit;
+  q.note = old.note;
+  q.key_path = old.key_path;
+  q.location = old.location;
+  return q;
+}
+
+// The 2-regime launch chain and the processes modulated by it, refit on the record before the
+// origin the way `linchpin data fit-regimes` writes them into the scenarios
+// (docs/models/event_processes.md): rates = yearly means / 12 with 90% complete-data ranges,
+// NB sizes, switches = the 12th root of the yearly matrix with ranges, initial probabilities
+// filtered at December before the start and propagated a month; plus the reset at the origin.
+std::vector<std::string> refit_regime_processes(ScenarioDefinition& definition,
                                                 const RefitData& data, int origin) {
+  using namespace analytics;
   std::vector<std::string> changes;
-  if (data.record == nullptr) return changes;
+  if (data.regime_record_path.empty()) return changes;
+  const std::string source = source_id(origin);
+  const Month start = definition.info.start.to_month();
+  for (std::size_t index = 0; index < definition.event_processes.size(); ++index) {
+    auto& process = definition.event_processes[index];
+    if (process.regimes.size() != 2) continue;
+    const std::string column = series_column(data, process.id);
+    if (column.empty()) continue;
+    const auto record = read_year_counts(data.regime_record_path, column).require_clean().records;
+    const auto fit = fit_regime_count_model(record, origin - 1, scenario_regime_fit_options());
+    const auto& m = fit.model;
+    const auto monthly = monthly_transition(m.transition);
+    std::vector<int> counts;
+    for (const auto& row : record)
+      if (row.year >= fit.first_year && row.year <= fit.last_year) counts.push_back(row.count);
+    // Initial regime: filtered at December before the start, one month ahead.
+    const int filter_year = start.month_of_year() == 1 ? start.year() - 1 : start.year();
+    std::vector<double> initial = stationary_distribution(monthly);
+    if (filter_year >= fit.first_year && filter_year <= fit.last_year)
+      initial = propagate(
+          monthly,
+          forward_filter(m, std::vector<int>(counts.begin(),
+                                             counts.begin() + (filter_year - fit.first_year + 1)))
+              .filtered.back(),
+          1);
+    for (std::size_t i = 0; i < 2; ++i) {
+      auto& regime = process.regimes[i];
+      const double low = std::max(m.mean[i] - 1.645 * fit.mean_se[i], 0.05 * m.mean[i]);
+      const double high = m.mean[i] + 1.645 * fit.mean_se[i];
+      regime.rate_per_month =
+          triangular(low / 12.0, m.mean[i] / 12.0, high / 12.0, source, regime.rate_per_month);
+      if (regime.dispersion_per_year)
+        regime.dispersion_per_year = constant_like(m.size[i], source, *regime.dispersion_per_year);
+      regime.initial_probability = constant_like(initial[i], source, regime.initial_probability);
+      const std::size_t j = 1 - i;
+      const auto monthly_leave = [&](double yearly_leave) {
+        auto yearly = m.transition;
+        yearly[i][j] = yearly_leave;
+        yearly[i][i] = 1.0 - yearly_leave;
+        return monthly_transition(yearly)[i][j];
+      };
+      const double p = m.transition[i][j];
+      const double se = fit.transition_se[i][j];
+      // The CLI's range, kept around the estimate: the upper cap (half the room left by the
+      // other switch, so the yearly matrix keeps a positive eigenvalue) can fall below a large
+      // estimate, and the triangle needs low <= mode <= high.
+      const double yearly_low = std::min(std::max(p - 1.645 * se, 0.2 * p), p);
+      const double yearly_high =
+          std::max(std::min(p + 1.645 * se, 0.5 * (1.0 - m.transition[j][i])), p);
+      for (auto& [to, probability] : regime.switch_per_month) {
+        if (std::size_t(to) != j) continue;
+        probability = triangular(monthly_leave(yearly_low), monthly[i][j],
+                                 monthly_leave(yearly_high), source, probability);
+      }
+      changes.push_back(fmt::format(
+          "{} regime {}: {:.3f} events/year (NB size {:.3g}), P(leave) {:.4f}/year, initial {:.4f}"
+          " (fit {}-{})",
+          process.id, regime.id, m.mean[i], m.size[i], p, initial[i], fit.first_year,
+          fit.last_year));
+    }
+    // Conditioning on the record: the chain is redrawn in January of the origin from the
+    // filtered probabilities at December of origin - 1, one month ahead.
+    const int reset = Month::from_year_month(origin, 1).index() - start.index();
+    if (reset >= 1) {
+      process.regime_reset_month = reset;
+      process.regime_reset_probabilities = propagate(monthly, fit.filtered_last, 1);
+      changes.push_back(fmt::format("{} regime reset in {}-01: P(regimes) {:.4f} {:.4f}",
+                                    process.id, origin, process.regime_reset_probabilities[0],
+                                    process.regime_reset_probabilities[1]));
+    }
+    for (auto& follower : definition.event_processes) {
+      if (follower.modulated_by != int(index)) continue;
+      const std::string follower_column = series_column(data, follower.id);
+      if (follower_column.empty()) continue;
+      const auto second =
+          read_year_counts(data.regime_record_path, follower_column).require_clean().records;
+      std::vector<int> second_counts;
+      for (const auto& row : second)
+        if (row.year >= fit.first_year && row.year <= fit.last_year)
+          second_counts.push_back(row.count);
+      if (second_counts.size() != counts.size())
+        throw_input_error({data.regime_record_path, 1, 1}, follower_column,
+                          "the modulated column must be counted in every fitted year");
+      const auto rates = modulated_poisson_rates(fit.smoothed, second_counts);
+      for (std::size_t i = 0; i < 2 && i < follower.rate_per_regime.size(); ++i) {
+        double years = 0.0;
+        for (const auto& row : fit.smoothed) years += row[i];
+        const double se = std::sqrt(rates[i] / years);
+        follower.rate_per_regime[i] =
+            triangular(std::max(rates[i] - 1.645 * se, 0.05 * rates[i]) / 12.0, rates[i] / 12.0,
+                       (rates[i] + 1.645 * se) / 12.0, source, follower.rate_per_regime[i]);
+        changes.push_back(fmt::format("{} in regime {}: {:.4f}/year ({:.2f} regime-years)",
+                                      follower.id, process.regimes[i].id, rates[i], years));
+      }
+    }
+  }
+  return changes;
+}
+
+// The deterrence mechanism's MID onset rate, shares and crisis game, refit on the Korean MIDs
+// 1953..origin - 1 by the same code as `linchpin data fit-crisis-game --last-year origin - 1`.
+std::vector<std::string> refit_crisis_record(ScenarioDefinition& definition, const RefitData& data,
+                                             int origin) {
+  std::vector<std::string> changes;
+  if (data.mid_data_folder.empty()) return changes;
   auto* section = section_of(definition, "deterrence");
   if (section == nullptr || !section->enabled) return changes;
-  const auto total =
-      record_total(*data.record, "korea_crises", first_record_year(*data.record), origin - 1);
-  if (total.years == 0) return changes;
-  const double months = 12.0 * total.years;
-  // Bounds of the deterrence schema's crisis_intercept.
-  Quantity q = jeffreys_log_rate_as_normal(total.total, months, -20.0, 0.0, source_id(origin));
-  changes.push_back(fmt::format("deterrence.crisis_intercept: {:g} crises in {:g} months -> {}",
-                                total.total, months, q.describe()));
-  set_parameter(*section, "crisis_intercept", std::move(q));
+  const auto fit = fit_crisis_record(data.mid_data_folder, data.project_mids_path, origin - 1);
+  for (auto [name, q] : fit.parameters) {
+    q.source = source_id(origin);
+    changes.push_back(fmt::format("deterrence.{} -> {}", name, q.describe()));
+    set_parameter(*section, name, std::move(q));
+  }
+  changes.push_back(fmt::format("{} Korean MIDs {}-{} ({} use of force, {} fatal)",
+                                fit.mid_fit.counts.onsets, fit.mid_fit.counts.first_year,
+                                fit.mid_fit.counts.last_year, fit.mid_fit.counts.use_of_force,
+                                fit.mid_fit.counts.fatal));
   return changes;
 }
 
@@ -212,15 +356,32 @@ std::vector<Refit> default_refits() {
        "Event-process rates (record columns of the event.* series): Jeffreys posterior "
        "Gamma(n + 1/2, months) of the monthly rate from the record years before the origin",
        refit_event_rates},
-      {"crisis_intercept",
-       "Deterrence crisis_intercept: log of the Jeffreys posterior rate of Korea crises before the "
-       "origin (log-normal moments)",
-       refit_crisis_intercept},
+      {"regime_processes",
+       "Regime-switching processes (data/history/dprk_launch_record.csv 1984..origin - 1, "
+       "`linchpin data fit-regimes` options): regime rates, NB sizes, monthly switches, the "
+       "modulated process's rates per regime; the chain is redrawn in January of the origin from "
+       "the filtered probabilities at December of origin - 1 propagated a month",
+       refit_regime_processes},
+      {"crisis_record",
+       "Deterrence MID fit and crisis game on the Korean MIDs 1953..origin - 1 (COW MID 5.0 + "
+       "data/history/korea_mids_2015_2025.csv, NMC 6.0; `linchpin data fit-crisis-game "
+       "--last-year origin - 1`): onset rate, fatal and display shares, QRE precision, clash cost, "
+       "escalation probability",
+       refit_crisis_record},
       {"alliance_hazards",
        "Alliance hazards (force_posture, exercises, trilateral, trade_coercion intercept/slope): "
        "penalised Poisson fits on data/episodes x data/leaders with cut-off December of origin - 1",
        refit_alliance_hazards},
   };
+}
+
+analytics::RegimeFitOptions scenario_regime_fit_options() {
+  analytics::RegimeFitOptions options;
+  options.regimes = 2;
+  options.distribution = analytics::CountDistribution::negative_binomial;
+  options.transition_pseudo_count = 1.0;
+  options.bootstrap_replicates = 0;
+  return options;
 }
 
 RefitScenario refit_scenario(const Scenario& scenario, const std::vector<Refit>& refits,

@@ -10,6 +10,7 @@
 
 #include "linchpin/analysis/backtest.hpp"
 #include "linchpin/analytics/episode_record.hpp"
+#include "linchpin/analytics/regime_count_model.hpp"
 #include "linchpin/scenario/scenario.hpp"
 
 namespace linchpin::analysis {
@@ -19,6 +20,13 @@ struct RefitData {
   const HistoricalRecord* record = nullptr;            // the yearly record
   const analytics::EpisodeRecord* episodes = nullptr;  // may be null: alliance refits then skip
   std::vector<BacktestSeries> series;                  // record column <-> simulated events
+  // Regime refit: the yearly record the regime processes were fitted on (columns named like the
+  // series of each process, data/history/dprk_launch_record.csv); empty = the refit skips.
+  std::string regime_record_path;
+  // Crisis refit: the shared data folder (COW MID 5.0, NMC 6.0) and the project-coded MIDs;
+  // an empty folder = the refit skips (the project must run without the shared data).
+  std::string mid_data_folder;
+  std::string project_mids_path;
 };
 
 // Changes `definition` in place for `origin` and says what it did (one line per quantity, for the
@@ -32,8 +40,15 @@ struct Refit {
   RefitFunction apply;
 };
 
-// The refits implemented now: event-process rates, the crisis intercept, the alliance hazards.
+// The refits implemented now: plain event-process rates, the regime-switching processes (with
+// the chain reset at the origin), the deterrence mechanism's MID fit and crisis game, the
+// alliance hazards.
 std::vector<Refit> default_refits();
+
+// The options the Korea scenarios' regime fits used (`linchpin data fit-regimes` defaults:
+// 2 regimes, negative binomial, one pseudo-transition per cell); no bootstrap, as the scenario
+// ranges come from the complete-data standard errors.
+analytics::RegimeFitOptions scenario_regime_fit_options();
 
 // Hindcast (not a refit of a fitted quantity, but applied the same way): the US and ROK
 // presidents follow the real administrations of data/leaders (party by lineage, coded stances;

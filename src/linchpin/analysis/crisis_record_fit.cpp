@@ -52,11 +52,8 @@ double rounded(double x) {
 }
 }  // namespace
 
-CrisisRecordFit fit_crisis_record(const std::string& data_folder,
-                                  const std::string& project_mids_path, int last_year,
-                                  const deterrence::CrisisFitOptions& options) {
-  CrisisRecordFit fit;
-  fit.last_year = last_year;
+std::vector<analytics::KoreanMid> read_korean_mid_series(const std::string& data_folder,
+                                                         const std::string& project_mids_path) {
   const auto cow = analytics::read_cow_mid_dyad_years(
       analytics::data_file(data_folder, analytics::MidFiles::cow));
   cow.rows.require_clean();
@@ -64,7 +61,15 @@ CrisisRecordFit fit_crisis_record(const std::string& data_folder,
   project.require_clean();
   const auto cow_mids = analytics::korean_mids_from_cow(
       cow.rows.records, analytics::kKoreanMidFirstYear, analytics::kCowMidLastYear);
-  for (const auto& mid : analytics::korean_mid_series(cow_mids, project.records))
+  return analytics::korean_mid_series(cow_mids, project.records);
+}
+
+CrisisRecordFit fit_crisis_record(const std::string& data_folder,
+                                  const std::string& project_mids_path, int last_year,
+                                  const deterrence::CrisisFitOptions& options) {
+  CrisisRecordFit fit;
+  fit.last_year = last_year;
+  for (const auto& mid : read_korean_mid_series(data_folder, project_mids_path))
     if (mid.year <= last_year) fit.mids.push_back(mid);
   fit.mid_fit = analytics::fit_korean_mids(fit.mids, last_year);
 

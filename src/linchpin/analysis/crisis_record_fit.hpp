@@ -32,6 +32,14 @@ struct CrisisRecordFit {
   std::map<std::string, Quantity> parameters;
 };
 
+// Last year the project file codes (COW MID 5.0 ends in 2014).
+inline constexpr int kKoreanMidLastCodedYear = 2025;
+
+// The Korean MIDs 1953-2025: COW MID 5.0 onsets to 2014 (`data_folder`) then the project file.
+// Throws InputError when a file is missing or bad.
+std::vector<analytics::KoreanMid> read_korean_mid_series(const std::string& data_folder,
+                                                         const std::string& project_mids_path);
+
 // `data_folder` holds cow_mid5_ddy_disputes_peacesciencer.csv and NMC-60-abridged.csv.
 CrisisRecordFit fit_crisis_record(const std::string& data_folder,
                                   const std::string& project_mids_path, int last_year,

@@ -83,6 +83,9 @@ RollingBacktestResult run_rolling_backtest(const Scenario& scenario, const Histo
   data.record = &record;
   data.episodes = episodes;
   data.series = series;
+  data.regime_record_path = options.regime_record_path;
+  data.mid_data_folder = options.mid_data_folder;
+  data.project_mids_path = options.project_mids_path;
   const double pseudo_trials = double(options.trials);
   std::vector<std::vector<CountPmf>> model_pmfs(series.size());
   std::vector<std::vector<int>> model_observed(series.size());
@@ -239,8 +242,10 @@ std::string rolling_backtest_markdown(const RollingBacktestResult& rolling,
       "For each origin O every fitted quantity below is refit on data up to December of O-1 and "
       "written into a copy of the scenario; the model's forecast of years O..min(O+{}, last record "
       "year) is scored. The simulation still starts in January {} (the scenario's start): the "
-      "forecast conditions on what happened before O only through the refits, not through the "
-      "simulated state at O.\n\n",
+      "forecast conditions on what happened before O through the refits and, where a refit sets "
+      "a regime reset, the DPRK regime chain (redrawn in January of O from the filtered "
+      "probabilities at December of O-1); the rest of the simulated state at O (tension, troops, "
+      "leaders unless --hindcast) is not conditioned.\n\n",
       o.window_years - 1, rolling.start_year));
   for (const auto& name : rolling.refit_names) add(fmt::format("- {}\n", name));
   add("\n");

@@ -22,6 +22,10 @@ struct RollingOptions {
   unsigned threads = 1;
   int pit_bins = 5;
   int bootstrap_resamples = 1000;
+  // Inputs of the regime and crisis refits (RefitData); empty = those refits skip.
+  std::string regime_record_path;
+  std::string mid_data_folder;
+  std::string project_mids_path;
 };
 
 // One scored (origin, year) of one series by one forecaster.

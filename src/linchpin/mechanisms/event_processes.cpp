@@ -58,7 +58,10 @@ class EventProcessesTrial final : public MechanismTrial {
         join_stream_(context.seed, context.trial, purpose_id("event_processes:joins")),
         regime_stream_(context.seed, context.trial, purpose_id("event_processes:regimes")),
         regime_count_stream_(context.seed, context.trial,
-                             purpose_id("event_processes:regime_counts")) {
+                             purpose_id("event_processes:regime_counts")),
+        // Its own stream, so a backtest's reset shifts no other draw.
+        regime_reset_stream_(context.seed, context.trial,
+                             purpose_id("event_processes:regime_reset")) {
     const auto& processes = mechanism.scenario_.event_processes();
     std::size_t join_outcome = processes.size();
     for (std::size_t i = 0; i < processes.size(); ++i) {
@@ -91,7 +94,11 @@ class EventProcessesTrial final : public MechanismTrial {
       std::uint32_t count = 0;
       if (!chains_[i].rate.empty()) {
         auto& chain = chains_[i];
-        if (started_) switch_regime(processes[i], chain, tension);
+        if (world.month_index == processes[i].regime_reset_month)
+          chain.regime = regime_from_probabilities(processes[i].regime_reset_probabilities,
+                                                   regime_reset_stream_.uniform());
+        else if (started_)
+          switch_regime(processes[i], chain, tension);
         const auto k = std::size_t(chain.regime);
         double mean = chain.rate[k];
         if (chain.size[k] > 0.0) {
@@ -218,6 +225,7 @@ class EventProcessesTrial final : public MechanismTrial {
   RandomStream join_stream_;
   RandomStream regime_stream_;
   RandomStream regime_count_stream_;
+  RandomStream regime_reset_stream_;
   std::vector<double> join_probabilities_;
   std::vector<int> join_outcomes_;
   std::vector<double> rates_;
@@ -242,6 +250,17 @@ std::vector<double> regime_switch_probabilities(const std::vector<double>& base,
   if (total > 1.0)
     for (auto& value : p) value /= total;
   return p;
+}
+
+int regime_from_probabilities(const std::vector<double>& probabilities, double u) {
+  double total = 0.0;
+  for (double p : probabilities) total += p;
+  double remaining = u * total;
+  for (std::size_t k = 0; k < probabilities.size(); ++k) {
+    if (remaining < probabilities[k]) return int(k);
+    remaining -= probabilities[k];
+  }
+  return int(probabilities.size()) - 1;
 }
 
 double expected_monthly_rate(const Scenario& scenario, std::size_t process, std::uint64_t seed,

@@ -32,6 +32,10 @@ std::vector<double> regime_switch_probabilities(const std::vector<double>& base,
                                                 const std::vector<bool>& toward_higher_rate,
                                                 double elasticity, double tension);
 
+// The regime a uniform draw u in [0, 1) picks from probabilities (normalised here): the first k
+// with u * total < p_0 + ... + p_k; the last regime when rounding leaves u beyond the sum.
+int regime_from_probabilities(const std::vector<double>& probabilities, double u);
+
 // Expected events in the first month of a trial: the plain rate, or for a regime-driven process
 // the initial-probability-weighted regime rate (the deterrence mechanism's baseline).
 double expected_monthly_rate(const Scenario& scenario, std::size_t process, std::uint64_t seed,

@@ -264,6 +264,12 @@ struct EventProcess {
   // Optional hidden regime chain; tension moves the switch probabilities (elasticity below).
   std::vector<EventRegime> regimes;
   std::optional<Quantity> switch_tension_elasticity;
+  // Definition-only (no scenario key; the rolling backtest sets it, docs/analysis/backtest.md):
+  // in month `regime_reset_month` (months since the start) the regime is redrawn from
+  // `regime_reset_probabilities` (indexed like `regimes`) instead of switching, so the chain is
+  // conditioned on the record up to the forecast origin. -1 = no reset.
+  int regime_reset_month = -1;
+  std::vector<double> regime_reset_probabilities;
   // Optional: driven by the regime chain of an earlier process, with a Poisson rate per regime.
   int modulated_by = -1;                  // process index, -1 when absent
   std::vector<Quantity> rate_per_regime;  // indexed like that process's regimes

@@ -2,8 +2,15 @@
 
 #include <gtest/gtest.h>
 
-#include <cmath>
+#include <fmt/format.h>
 
+#include <cmath>
+#include <filesystem>
+#include <stdexcept>
+
+#include "linchpin/analysis/crisis_record_fit.hpp"
+#include "linchpin/analytics/data/mid_reader.hpp"
+#include "linchpin/analytics/data/year_count_reader.hpp"
 #include "linchpin/api/linchpin_api.hpp"
 #include "linchpin/engine/simulation.hpp"
 #include "test_support.hpp"
@@ -46,6 +53,24 @@ TEST(BacktestRefit, JeffreysLogRateKeepsTheRateMoments) {
   EXPECT_TRUE(q.has_low && q.has_high);
 }
 
+// The refit inputs the backtest command passes, from the repository's data folder.
+RefitData repository_data(const HistoricalRecord& record, const analytics::EpisodeRecord& episodes,
+                          const std::vector<BacktestSeries>& series) {
+  RefitData data;
+  data.record = &record;
+  data.episodes = &episodes;
+  data.series = series;
+  data.regime_record_path =
+      (test::source_dir() / "data" / "history" / "dprk_launch_record.csv").string();
+  return data;
+}
+
+const EventProcess& process_named(const ScenarioDefinition& d, const std::string& id) {
+  for (const auto& p : d.event_processes)
+    if (p.id == id) return p;
+  throw std::runtime_error("no process " + id);
+}
+
 TEST(BacktestRefit, RefitScenarioUsesOnlyYearsBeforeTheOrigin) {
   const auto scenario =
       load_scenario((test::source_dir() / "scenarios" / "korea-2000.yaml").string());
@@ -53,28 +78,84 @@ TEST(BacktestRefit, RefitScenarioUsesOnlyYearsBeforeTheOrigin) {
   const auto record = read_historical_record(
       (test::source_dir() / "data" / "history" / "korea_events_yearly.csv").string(), series);
   const auto episodes = analytics::read_episode_record(test::source_dir() / "data");
-  RefitData data{&record, &episodes, series};
-  EXPECT_EQ(record_total(record, "dprk_missile_launch_events", 2000, 2011).total, 3.0);
-  EXPECT_EQ(record_total(record, "korea_crises", 2000, 2011).total, 9.0);
+  auto data = repository_data(record, episodes, series);
   const auto refit = refit_scenario(scenario, default_refits(), data, 2012, 2015);
   const auto& d = refit.scenario.definition();
-  // Launch events 2000-2011: 1 + 2 = 3 in 144 months.
-  bool found = false;
-  for (std::size_t p = 0; p < d.event_processes.size(); ++p)
-    if (d.event_processes[p].id == "dprk-missile-launch-events") {
-      found = true;
-      const auto& rate = d.event_processes[p].rate_per_month;
-      EXPECT_NEAR(triangular_mean(rate), 3.5 / 144, 1e-12);
-      EXPECT_EQ(rate.source, "backtest-refit-2012");
-      // The refit quantity keeps the key path that keys its random stream.
-      EXPECT_EQ(rate.key_path, scenario.event_processes()[p].rate_per_month.key_path);
-      EXPECT_FALSE(rate.key_path.empty());
-    }
-  EXPECT_TRUE(found);
-  const auto* deterrence = refit.scenario.mechanism_section("deterrence");
-  ASSERT_NE(deterrence, nullptr);
-  const auto& crisis = deterrence->parameters.at("crisis_intercept");
-  EXPECT_NEAR(std::exp(crisis.mean + crisis.sd * crisis.sd / 2.0), 9.5 / 144, 1e-12);
+
+  // The launch chain, refit on 1984-2011 with the scenario's fit options.
+  const auto launches =
+      analytics::read_year_counts(data.regime_record_path, "dprk_missile_launch_events")
+          .require_clean()
+          .records;
+  const auto fit = analytics::fit_regime_count_model(launches, 2011, scenario_regime_fit_options());
+  EXPECT_EQ(fit.first_year, 1984);
+  EXPECT_EQ(fit.last_year, 2011);
+  const auto monthly = analytics::monthly_transition(fit.model.transition);
+  const auto& chain = process_named(d, "dprk-missile-launch-events");
+  const auto& original = process_named(scenario.definition(), "dprk-missile-launch-events");
+  ASSERT_EQ(chain.regimes.size(), 2u);
+  for (std::size_t k = 0; k < 2; ++k) {
+    const auto& rate = chain.regimes[k].rate_per_month;
+    EXPECT_NEAR(rate.mode, fit.model.mean[k] / 12.0, 1e-12);
+    EXPECT_EQ(rate.source, "backtest-refit-2012");
+    // Every refit quantity keeps the key path that keys its random stream.
+    EXPECT_EQ(rate.key_path, original.regimes[k].rate_per_month.key_path);
+    EXPECT_FALSE(rate.key_path.empty());
+    EXPECT_NEAR(chain.regimes[k].dispersion_per_year->nominal(), fit.model.size[k], 1e-12);
+    EXPECT_EQ(chain.regimes[k].dispersion_per_year->key_path,
+              original.regimes[k].dispersion_per_year->key_path);
+    ASSERT_EQ(chain.regimes[k].switch_per_month.size(), 1u);
+    const auto& leave = chain.regimes[k].switch_per_month[0].second;
+    EXPECT_NEAR(leave.mode, monthly[k][1 - k], 1e-12);
+    EXPECT_EQ(leave.key_path, original.regimes[k].switch_per_month[0].second.key_path);
+    EXPECT_LE(leave.low, leave.mode);
+    EXPECT_GE(leave.high, leave.mode);
+  }
+  // The 2011 fit differs from the scenario's 2015 fit (the testing years 2014-15 are unseen).
+  EXPECT_NE(chain.regimes[1].rate_per_month.mode, original.regimes[1].rate_per_month.mode);
+  // Conditioned at the origin: reset in 2012-01 (month 144 after 2000-01) to the filtered
+  // probabilities at December 2011 one month ahead.
+  EXPECT_EQ(chain.regime_reset_month, 144);
+  const auto expected_reset = analytics::propagate(monthly, fit.filtered_last, 1);
+  ASSERT_EQ(chain.regime_reset_probabilities.size(), 2u);
+  EXPECT_NEAR(chain.regime_reset_probabilities[0], expected_reset[0], 1e-12);
+  EXPECT_NEAR(chain.regime_reset_probabilities[0] + chain.regime_reset_probabilities[1], 1.0,
+              1e-12);
+  EXPECT_EQ(original.regime_reset_month, -1);  // the scenario itself is untouched
+  // The modulated nuclear tests: per-regime rates refit on the same smoothed regimes.
+  const auto& tests = process_named(d, "dprk-nuclear-tests");
+  const auto& tests_before = process_named(scenario.definition(), "dprk-nuclear-tests");
+  ASSERT_EQ(tests.rate_per_regime.size(), 2u);
+  for (std::size_t k = 0; k < 2; ++k) {
+    EXPECT_EQ(tests.rate_per_regime[k].source, "backtest-refit-2012");
+    EXPECT_EQ(tests.rate_per_regime[k].key_path, tests_before.rate_per_regime[k].key_path);
+  }
+  // Their unused plain rates are left alone (the plain-rate refit skips regime processes).
+  EXPECT_EQ(chain.rate_per_month.source, original.rate_per_month.source);
+
+  // Only years before the origin: the same refit on a record whose 2012+ rows are replaced by
+  // other counts gives the same quantities.
+  const auto nuclear = analytics::read_year_counts(data.regime_record_path, "dprk_nuclear_tests")
+                           .require_clean()
+                           .records;
+  std::string altered = "year,dprk_missile_launch_events,dprk_nuclear_tests\n";
+  for (std::size_t i = 0; i < launches.size(); ++i)
+    altered += fmt::format("{},{},{}\n", launches[i].year,
+                           launches[i].year >= 2012 ? 40 : launches[i].count,
+                           nuclear[i].year >= 2012 ? 3 : nuclear[i].count);
+  const auto path = test::temporary_path("altered_launch_record.csv");
+  test::write_text(path, altered);
+  auto altered_data = data;
+  altered_data.regime_record_path = path.string();
+  const auto again = refit_scenario(scenario, default_refits(), altered_data, 2012, 2015);
+  const auto& chain_again =
+      process_named(again.scenario.definition(), "dprk-missile-launch-events");
+  const auto& tests_again = process_named(again.scenario.definition(), "dprk-nuclear-tests");
+  for (std::size_t k = 0; k < 2; ++k) {
+    EXPECT_EQ(chain_again.regimes[k].rate_per_month.mode, chain.regimes[k].rate_per_month.mode);
+    EXPECT_EQ(chain_again.regime_reset_probabilities[k], chain.regime_reset_probabilities[k]);
+    EXPECT_EQ(tests_again.rate_per_regime[k].mode, tests.rate_per_regime[k].mode);
+  }
 
   // Alliance hazards: the fit with cut-off 2011-12 differs from the scenario's 2015-12 fit.
   const auto* exercises = refit.scenario.mechanism_section("exercises");
@@ -85,18 +166,86 @@ TEST(BacktestRefit, RefitScenarioUsesOnlyYearsBeforeTheOrigin) {
   EXPECT_EQ(after.source, "backtest-refit-2012");
   EXPECT_EQ(after.key_path, before.key_path);
   EXPECT_NE(after.mean, before.mean);
-  // Horizon cut to December 2015; the original scenario is untouched.
+  // Horizon cut to December 2015.
   EXPECT_EQ(refit.scenario.start_month().plus(refit.scenario.horizon_months()).index(),
             Month::from_year_month(2015, 12).index());
-  // The original scenario is untouched (the loader fills schema defaults into the section).
-  const auto& original =
-      scenario.mechanism_section("deterrence")->parameters.at("crisis_intercept");
-  EXPECT_NE(original.source, "backtest-refit-2012");
-  EXPECT_EQ(original.key_path, crisis.key_path);
   bool cited = false;
   for (const auto& source : d.sources) cited |= source.id == "backtest-refit-2012";
   EXPECT_TRUE(cited);
-  EXPECT_GE(refit.changes.size(), 3u + 1u + 10u);  // 3 rates, the intercept, 5 pairs
+  // 2 regimes x 1 line, the reset, 2 nuclear-test rates, the KADIZ plain rate, 5 alliance pairs;
+  // no MID folder given, so the crisis refit did not apply.
+  EXPECT_EQ(refit.changes.size(), 2u + 1u + 2u + 1u + 10u);
+}
+
+TEST(BacktestRefit, RegimeRefitAtTheCalibrationEndReproducesTheScenario) {
+  // korea-2000's regime numbers are the fit on 1984-2015 filtered at December 1999: the refit
+  // for origin 2016 must give them back (to the scenario's printed digits).
+  const auto scenario =
+      load_scenario((test::source_dir() / "scenarios" / "korea-2000.yaml").string());
+  const auto series = default_backtest_series();
+  const auto record = read_historical_record(
+      (test::source_dir() / "data" / "history" / "korea_events_yearly.csv").string(), series);
+  const auto episodes = analytics::read_episode_record(test::source_dir() / "data");
+  const auto data = repository_data(record, episodes, series);
+  const auto refit = refit_scenario(scenario, default_refits(), data, 2016, 2019);
+  const auto& chain = process_named(refit.scenario.definition(), "dprk-missile-launch-events");
+  const auto& original = process_named(scenario.definition(), "dprk-missile-launch-events");
+  for (std::size_t k = 0; k < 2; ++k) {
+    const auto& a = chain.regimes[k];
+    const auto& b = original.regimes[k];
+    EXPECT_NEAR(a.rate_per_month.mode, b.rate_per_month.mode, 1e-4) << k;
+    EXPECT_NEAR(a.rate_per_month.low, b.rate_per_month.low, 1e-4) << k;
+    EXPECT_NEAR(a.rate_per_month.high, b.rate_per_month.high, 1e-4) << k;
+    EXPECT_NEAR(a.dispersion_per_year->nominal(), b.dispersion_per_year->nominal(), 2e-3) << k;
+    EXPECT_NEAR(a.initial_probability.nominal(), b.initial_probability.nominal(), 1e-4) << k;
+    EXPECT_NEAR(a.switch_per_month[0].second.mode, b.switch_per_month[0].second.mode, 1e-5) << k;
+    EXPECT_NEAR(a.switch_per_month[0].second.low, b.switch_per_month[0].second.low, 1e-4) << k;
+    EXPECT_NEAR(a.switch_per_month[0].second.high, b.switch_per_month[0].second.high, 1e-4) << k;
+  }
+  const auto& tests = process_named(refit.scenario.definition(), "dprk-nuclear-tests");
+  const auto& tests_before = process_named(scenario.definition(), "dprk-nuclear-tests");
+  for (std::size_t k = 0; k < 2; ++k) {
+    EXPECT_NEAR(tests.rate_per_regime[k].mode, tests_before.rate_per_regime[k].mode, 1e-5) << k;
+    EXPECT_NEAR(tests.rate_per_regime[k].high, tests_before.rate_per_regime[k].high, 1e-4) << k;
+  }
+  // 2014-2015 were testing years: the chain restarts in 2016-01 mostly in the testing regime.
+  EXPECT_GT(chain.regime_reset_probabilities[1], 0.5);
+}
+
+TEST(BacktestRefit, CrisisRefitReproducesTheScenarioAndMovesWithTheOrigin) {
+  const std::filesystem::path shared(LINCHPIN_SHARED_DATA_DIR);
+  if (!std::filesystem::exists(shared / analytics::MidFiles::cow) ||
+      !std::filesystem::exists(shared / "NMC-60-abridged.csv"))
+    GTEST_SKIP() << "shared data not found at " << shared;
+  const auto scenario =
+      load_scenario((test::source_dir() / "scenarios" / "korea-2000.yaml").string());
+  RefitData data;
+  data.mid_data_folder = shared.string();
+  data.project_mids_path = (test::source_dir() / kProjectMidsFile).string();
+  const auto at = [&](int origin) {
+    return *refit_scenario(scenario, default_refits(), data, origin, origin + 3)
+                .scenario.mechanism_section("deterrence");
+  };
+  const auto& before = *scenario.mechanism_section("deterrence");
+  // Origin 2016 = the scenario's 1953-2015 fit.
+  const auto s2016 = at(2016);
+  for (const char* name :
+       {"crisis_intercept", "fatal_share_of_use_of_force", "display_share_below_use_of_force",
+        "qre_precision", "clash_cost", "escalation_probability"}) {
+    SCOPED_TRACE(name);
+    const auto& a = s2016.parameters.at(name);
+    const auto& b = before.parameters.at(name);
+    EXPECT_EQ(a.source, "backtest-refit-2016");
+    EXPECT_EQ(a.key_path, b.key_path);
+    EXPECT_NEAR(a.nominal(), b.nominal(), 1e-3);
+    EXPECT_NEAR(a.alpha, b.alpha, 1e-3);
+    EXPECT_NEAR(a.sd, b.sd, 1e-3);
+  }
+  // Origin 2012 = 1953-2011: 30 MIDs in 708 months, 13 fatal of 22 use-of-force MIDs.
+  const auto s2012 = at(2012);
+  EXPECT_NEAR(s2012.parameters.at("crisis_intercept").mean, std::log(30.5 / 708.0), 1e-3);
+  EXPECT_NEAR(s2012.parameters.at("fatal_share_of_use_of_force").alpha, 13.5, 1e-9);
+  EXPECT_NEAR(s2012.parameters.at("fatal_share_of_use_of_force").beta, 9.5, 1e-9);
 }
 
 TEST(BacktestRefit, HindcastReplaysTheRealPresidents) {
@@ -106,7 +255,10 @@ TEST(BacktestRefit, HindcastReplaysTheRealPresidents) {
   const auto record = read_historical_record(
       (test::source_dir() / "data" / "history" / "korea_events_yearly.csv").string(), series);
   const auto episodes = analytics::read_episode_record(test::source_dir() / "data");
-  RefitData data{&record, &episodes, series};
+  RefitData data;
+  data.record = &record;
+  data.episodes = &episodes;
+  data.series = series;
   const auto& rok = scenario.politics().systems[1];
   ASSERT_EQ(scenario.actors()[std::size_t(rok.actor)].id, "ROK");
   EXPECT_EQ(rok.parties[std::size_t(replay_party_index(rok, "SAENURI"))].id, "GNP");

@@ -24,7 +24,20 @@ TEST(Backtest, ReadsTheRecordAndRejectsBadRows) {
   ASSERT_TRUE(record.count(2006));
   EXPECT_EQ(record.at(2006).at("dprk_nuclear_tests"), 1.0);
   EXPECT_EQ(record.at(2022).at("dprk_missile_launch_events"), 31.0);
-  EXPECT_FALSE(record.at(2026).count("korea_crises"));  // empty in the record
+  EXPECT_FALSE(record.at(2026).count("dprk_nuclear_tests"));  // empty in the record
+  // The MID onset series is not a CSV column: counted from the MID record and merged.
+  EXPECT_FALSE(record.at(2006).count(kKoreaMidOnsetsColumn));
+  auto merged = record;
+  std::vector<analytics::KoreanMid> mids(3);
+  mids[0].year = 2006;
+  mids[1].year = 2006;
+  mids[2].year = 2010;
+  for (auto& mid : mids) mid.hostlev = 2;  // a threat: the lowest MID level
+  add_korean_mid_onsets(merged, mids, 2025);
+  EXPECT_EQ(merged.at(2006).at(kKoreaMidOnsetsColumn), 2.0);
+  EXPECT_EQ(merged.at(2007).at(kKoreaMidOnsetsColumn), 0.0);
+  EXPECT_EQ(merged.at(2010).at(kKoreaMidOnsetsColumn), 1.0);
+  EXPECT_FALSE(merged.at(2026).count(kKoreaMidOnsetsColumn));  // after the last coded year
   const auto bad = test::temporary_path("bad_record.csv");
   test::write_text(bad, "year,dprk_missile_launch_events\n2001,x\n");
   EXPECT_THROW(read_historical_record(bad.string(), series), InputError);  // missing columns
@@ -43,8 +56,10 @@ TEST(Backtest, RunsAndCoversTheWholeYearsOfTheScenario) {
   const auto scenario =
       load_scenario((test::source_dir() / "scenarios" / "korea-2000.yaml").string());
   const auto series = default_backtest_series();
-  const auto record = read_historical_record(
+  auto record = read_historical_record(
       (test::source_dir() / "data" / "history" / "korea_events_yearly.csv").string(), series);
+  // MID onsets from an empty MID list (zeros; the real list needs the shared data folder).
+  add_korean_mid_onsets(record, {}, 2025);
   const auto one = run_backtest(scenario, record, series, 30, 5, 1, 2015);
   const auto two = run_backtest(scenario, record, series, 30, 5, 2, 2015);
   EXPECT_EQ(one.first_year, 2001);

@@ -19,6 +19,9 @@ struct Inputs {
   HistoricalRecord record = read_historical_record(
       (test::source_dir() / "data" / "history" / "korea_events_yearly.csv").string(), series);
   analytics::EpisodeRecord episodes = analytics::read_episode_record(test::source_dir() / "data");
+  // The MID onset series is merged from the MID record; here from an empty list (zeros), since
+  // the real one needs the shared data folder and these tests check the scoring machinery.
+  Inputs() { add_korean_mid_onsets(record, {}, 2025); }
 };
 
 RollingOptions small(unsigned threads) {

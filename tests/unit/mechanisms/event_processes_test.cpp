@@ -132,5 +132,49 @@ TEST(EventProcesses, SwitchTimingAndModulatedProcessFollowTheChain) {
   EXPECT_NEAR(none / double(chain.size()), std::pow(0.9, 11), 0.03);  // se 0.0085
 }
 
+TEST(EventProcesses, RegimeFromProbabilitiesByHand) {
+  // {0.2, 0.6} normalises to {0.25, 0.75}: u < 0.25 picks regime 0, from 0.25 on regime 1.
+  EXPECT_EQ(regime_from_probabilities({0.2, 0.6}, 0.0), 0);
+  EXPECT_EQ(regime_from_probabilities({0.2, 0.6}, 0.2499), 0);
+  EXPECT_EQ(regime_from_probabilities({0.2, 0.6}, 0.25), 1);
+  EXPECT_EQ(regime_from_probabilities({0.2, 0.6}, 0.9999), 1);
+  EXPECT_EQ(regime_from_probabilities({1.0, 0.0, 0.0}, 0.7), 0);
+  EXPECT_EQ(regime_from_probabilities({0.0, 0.0, 1.0}, 0.1), 2);
+}
+
+TEST(EventProcesses, RegimeResetRedrawsTheChainAtItsMonth) {
+  // Quiet forever (no switches) unless reset: in month 6 the regime is redrawn with P(busy) 0.75,
+  // and busy (50 events a month) is absorbing. So months 1-5 have no event in any trial and
+  // P(some event in months 6-12) = 0.75, P(no event | busy) = e^-350 being nil. The modulated
+  // follower fires only after a reset to busy.
+  const auto base = with_processes(
+      "  - id: chain\n    name: Chain\n    actor: BBB\n    regimes:\n      states:\n"
+      "        - {id: quiet, rate_per_month: {value: 0, source: test-fixture}, "
+      "initial_probability: {value: 1, source: test-fixture}}\n"
+      "        - {id: busy, rate_per_month: {value: 50, source: test-fixture}, "
+      "initial_probability: {value: 0, source: test-fixture}}\n"
+      "  - id: follower\n    name: Follower\n    actor: BBB\n    modulated_by: chain\n"
+      "    rate_per_regime: {quiet: {value: 0, source: test-fixture}, "
+      "busy: {value: 40, source: test-fixture}}\n");
+  auto definition = std::make_shared<ScenarioDefinition>(base.definition());
+  definition->event_processes[0].regime_reset_month = 6;
+  definition->event_processes[0].regime_reset_probabilities = {0.25, 0.75};
+  const Scenario scenario(definition);
+  const int trials = 3000;
+  const auto before = counts_per_trial(scenario, "event.chain", trials, 1, 5);
+  const auto after = counts_per_trial(scenario, "event.chain", trials, 6, 12);
+  const auto follower = counts_per_trial(scenario, "event.follower", trials, 1, 12);
+  double busy = 0.0;
+  for (int t = 0; t < trials; ++t) {
+    EXPECT_EQ(before[std::size_t(t)], 0.0) << "trial " << t;
+    if (after[std::size_t(t)] > 0.0) busy += 1.0;
+    EXPECT_EQ(follower[std::size_t(t)] > 0.0, after[std::size_t(t)] > 0.0) << "trial " << t;
+  }
+  EXPECT_NEAR(busy / trials, 0.75, 0.03);  // se 0.0079
+  // Without the reset the chain never leaves quiet.
+  const auto unset = counts_per_trial(base, "event.chain", 200, 1, 12);
+  for (double c : unset) EXPECT_EQ(c, 0.0);
+}
+
 }  // namespace
 }  // namespace linchpin
