@@ -57,6 +57,12 @@ void expect_scenario_holds_fit(const std::string& scenario_file, int last_year) 
     if (q.kind == DistributionKind::fixed) {
       EXPECT_NEAR(q.value, expected.value, 1e-9);
     }
+    if (q.kind == DistributionKind::empirical) {
+      EXPECT_EQ(q.draw_group, expected.draw_group);
+      ASSERT_EQ(q.values.size(), expected.values.size());
+      for (std::size_t i = 0; i < q.values.size(); ++i)
+        EXPECT_NEAR(q.values[i], expected.values[i], 1e-9) << "row " << i;
+    }
     EXPECT_NEAR(q.mean, expected.mean, 1e-9);
     EXPECT_NEAR(q.sd, expected.sd, 1e-9);
     EXPECT_NEAR(q.alpha, expected.alpha, 1e-9);

@@ -107,9 +107,10 @@ CrisisRecordFit fit_crisis_record(const std::string& data_folder,
     const auto marginal = probabilities({a.precision, b.clash_cost, c.escalation_probability});
     force_marginal.push_back(marginal[1]);
     war_marginal.push_back(marginal[2]);
-    const auto x = fit.conditional.draw(stream.uniform()),
-               y = fit.conditional.draw(stream.uniform());
-    const auto scenario = probabilities({x.precision, x.clash_cost, y.escalation_probability});
+    // What the scenarios draw: one of the stored joint rows (below).
+    const int row = std::min(kCrisisPosteriorDraws - 1, int(stream.uniform() * kCrisisPosteriorDraws));
+    const auto x = fit.game.draw((row + 0.5) / kCrisisPosteriorDraws);
+    const auto scenario = probabilities({x.precision, x.clash_cost, x.escalation_probability});
     force_scenario.push_back(scenario[1]);
     war_scenario.push_back(scenario[2]);
   }
@@ -123,15 +124,24 @@ CrisisRecordFit fit_crisis_record(const std::string& data_folder,
   const auto& m = fit.mid_fit;
   fit.parameters["crisis_intercept"] =
       normal(rounded(m.rate.log_rate_mean), rounded(m.rate.log_rate_sd), -20.0, 0.0);
-  const auto& h = fit.conditional;
-  Quantity precision;
-  precision.value = h.precision.front();
+  // The three game parameters as joint posterior draws: row i is the grid point at posterior
+  // quantile (i + 1/2) / n of the grid's cumulative mass, so the rows follow the joint posterior
+  // (its curved ridge included); the three quantities share a draw group, so a trial takes one
+  // row for all three.
+  Quantity precision, clash_cost, escalation;
+  for (Quantity* q : {&precision, &clash_cost, &escalation}) {
+    q->kind = DistributionKind::empirical;
+    q->draw_group = "crisis-game-posterior";
+  }
+  for (int i = 0; i < kCrisisPosteriorDraws; ++i) {
+    const auto p = fit.game.draw((i + 0.5) / kCrisisPosteriorDraws);
+    precision.values.push_back(rounded(p.precision));
+    clash_cost.values.push_back(rounded(p.clash_cost));
+    escalation.values.push_back(rounded(p.escalation_probability));
+  }
   fit.parameters["qre_precision"] = precision;
-  fit.parameters["clash_cost"] =
-      normal(rounded(h.clash_cost_summary.mean), rounded(h.clash_cost_summary.sd), 0.0,
-             options.clash_cost_high);
-  const auto e = deterrence::beta_from_moments(h.escalation_summary.mean, h.escalation_summary.sd);
-  fit.parameters["escalation_probability"] = beta(rounded(e[0]), rounded(e[1]));
+  fit.parameters["clash_cost"] = clash_cost;
+  fit.parameters["escalation_probability"] = escalation;
   fit.parameters["fatal_share_of_use_of_force"] =
       beta(m.fatal_given_use_of_force.alpha, m.fatal_given_use_of_force.beta);
   fit.parameters["display_share_below_use_of_force"] =
@@ -192,7 +202,7 @@ std::string crisis_record_fit_text(const CrisisRecordFit& fit) {
       "Per crisis at {} inputs, 5/50/95% over 2,000 posterior draws:\n"
       "  P(use of force): joint {:.3f} {:.3f} {:.3f}; independent marginals {:.3f} {:.3f} {:.3f}\n"
       "  P(war):          joint {:.4f} {:.4f} {:.4f}; independent marginals {:.4f} {:.4f} {:.4f}\n"
-      "  scenario draw (median precision; clash cost, escalation independent): P(use of force) "
+      "  scenario draw (200 stored joint rows): P(use of force) "
       "{:.3f} {:.3f} {:.3f}; P(war) {:.4f} {:.4f} {:.4f}\n",
       fit.mids.empty() ? 0 : fit.mids.back().year, fit.use_of_force_joint[0],
       fit.use_of_force_joint[1], fit.use_of_force_joint[2], fit.use_of_force_marginal[0],
@@ -204,6 +214,9 @@ std::string crisis_record_fit_text(const CrisisRecordFit& fit) {
   for (const auto& [name, q] : fit.parameters) {
     if (q.kind == DistributionKind::fixed)
       out += fmt::format("      {}: {{value: {:g}}}\n", name, q.value);
+    else if (q.kind == DistributionKind::empirical)
+      out += fmt::format("      {}: {{distribution: empirical, draw_group: {}, values: [{:g}]}}\n",
+                         name, q.draw_group, fmt::join(q.values, ", "));
     else if (q.kind == DistributionKind::beta)
       out += fmt::format("      {}: {{distribution: beta, alpha: {:g}, beta: {:g}}}\n", name,
                          q.alpha, q.beta);

@@ -14,6 +14,10 @@
 
 namespace linchpin::analysis {
 
+// Joint posterior draws of the crisis game's (precision, clash cost, escalation) the scenarios
+// carry as one empirical draw group.
+inline constexpr int kCrisisPosteriorDraws = 200;
+
 inline constexpr const char* kProjectMidsFile = "data/history/korea_mids_2015_2025.csv";
 
 struct CrisisRecordFit {

@@ -29,6 +29,11 @@ double Quantity::nominal() const {
       return (low + mode + high) / 3.0;
     case DistributionKind::beta:
       return alpha / (alpha + beta);
+    case DistributionKind::empirical: {
+      double total = 0.0;
+      for (double v : values) total += v;
+      return values.empty() ? 0.0 : total / double(values.size());
+    }
   }
   return value;
 }
@@ -44,6 +49,8 @@ double Quantity::support_low() const {
       return has_low ? low : -std::numeric_limits<double>::infinity();
     case DistributionKind::beta:
       return 0.0;
+    case DistributionKind::empirical:
+      return values.empty() ? 0.0 : *std::min_element(values.begin(), values.end());
   }
   return value;
 }
@@ -59,6 +66,8 @@ double Quantity::support_high() const {
       return has_high ? high : std::numeric_limits<double>::infinity();
     case DistributionKind::beta:
       return 1.0;
+    case DistributionKind::empirical:
+      return values.empty() ? 0.0 : *std::max_element(values.begin(), values.end());
   }
   return value;
 }
@@ -89,13 +98,22 @@ double Quantity::sample(RandomStream& stream) const {
     }
     case DistributionKind::beta:
       return stream.beta(alpha, beta);
+    case DistributionKind::empirical: {
+      if (values.empty()) return 0.0;
+      const auto row = std::min(values.size() - 1, std::size_t(stream.uniform() * values.size()));
+      return values[row];
+    }
   }
   return value;
 }
 
 double Quantity::sample_for_trial(std::uint64_t seed, std::uint64_t trial) const {
   if (!is_random()) return value;
-  RandomStream stream(seed, trial, "parameter:" + key_path);
+  // A draw group shares one stream, so its members take the same row in a trial.
+  RandomStream stream(seed, trial,
+                      kind == DistributionKind::empirical && !draw_group.empty()
+                          ? "parameter-group:" + draw_group
+                          : "parameter:" + key_path);
   return sample(stream);
 }
 
@@ -153,6 +171,9 @@ std::string Quantity::describe() const {
       return fmt::format("triangular({:g}, {:g}, {:g})", low, mode, high);
     case DistributionKind::beta:
       return fmt::format("beta({:g}, {:g})", alpha, beta);
+    case DistributionKind::empirical:
+      return fmt::format("empirical({} values{}{})", values.size(),
+                         draw_group.empty() ? "" : ", group ", draw_group);
   }
   return "?";
 }

@@ -3,6 +3,7 @@
 #include <array>
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "linchpin/core/enum_names.hpp"
 #include "linchpin/core/error.hpp"
@@ -10,14 +11,17 @@
 
 namespace linchpin {
 
-enum class DistributionKind { fixed, uniform, normal, triangular, beta };
+// `empirical`: a list of values, one drawn per trial (e.g. posterior draws); quantities with the
+// same `draw_group` take the same row in a trial, so a fit's joint posterior is kept.
+enum class DistributionKind { fixed, uniform, normal, triangular, beta, empirical };
 
-inline constexpr std::array<EnumName<DistributionKind>, 5> kDistributionKindNames = {{
+inline constexpr std::array<EnumName<DistributionKind>, 6> kDistributionKindNames = {{
     {DistributionKind::fixed, "fixed"},
     {DistributionKind::uniform, "uniform"},
     {DistributionKind::normal, "normal"},
     {DistributionKind::triangular, "triangular"},
     {DistributionKind::beta, "beta"},
+    {DistributionKind::empirical, "empirical"},
 }};
 
 struct Quantity {
@@ -37,6 +41,8 @@ struct Quantity {
   // fit's intercept and slope keep the correlation of their estimates.
   std::string correlated_with;
   double correlation = 0.0;
+  std::vector<double> values;  // empirical: the rows
+  std::string draw_group;      // empirical: quantities of one group draw the same row
   std::string source;
   std::string unit;
   std::string note;

@@ -35,6 +35,11 @@ nlohmann::json quantity_to_json(const Quantity& quantity) {
       json["alpha"] = quantity.alpha;
       json["beta"] = quantity.beta;
       break;
+    case DistributionKind::empirical:
+      json["distribution"] = "empirical";
+      json["values"] = quantity.values;
+      if (!quantity.draw_group.empty()) json["draw_group"] = quantity.draw_group;
+      break;
   }
   if (!quantity.source.empty()) json["source"] = quantity.source;
   if (!quantity.unit.empty()) json["unit"] = quantity.unit;

@@ -345,6 +345,7 @@ class Loader {
                         std::map<std::string, SourceLocation>& seen, bool scale_ok, bool& ok);
   void read_mechanisms(MapView& root);
   void check_correlated_parameters(const MechanismSection& section);
+  std::map<std::string, std::pair<std::size_t, std::string>> draw_groups_;  // rows, first path
   void read_run(MapView& root);
   void check_source_references();
 
@@ -1977,6 +1978,18 @@ void Loader::read_mechanisms(MapView& root) {
 // A parameter drawn jointly with a partner: the partner is another normal parameter of the
 // same section, given in the scenario, and not itself drawn through a third (pairs only).
 void Loader::check_correlated_parameters(const MechanismSection& section) {
+  // Empirical draws of one group take the same row in a trial: every member needs as many rows.
+  for (const auto& [name, quantity] : section.parameters) {
+    if (quantity.kind != DistributionKind::empirical || quantity.draw_group.empty()) continue;
+    const auto [it, first] =
+        draw_groups_.try_emplace(quantity.draw_group, quantity.values.size(), quantity.key_path);
+    if (!first && it->second.first != quantity.values.size())
+      reader_.error(quantity.location, quantity.key_path + ".values",
+                    fmt::format("draw group '{}' has {} rows in {} but {} here; joint draws need "
+                                "the same number of rows",
+                                quantity.draw_group, it->second.first, it->second.second,
+                                quantity.values.size()));
+  }
   for (const auto& [name, quantity] : section.parameters) {
     if (quantity.correlated_with.empty()) continue;
     const std::string path = quantity.key_path + ".correlated_with";

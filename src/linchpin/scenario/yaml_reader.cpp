@@ -479,11 +479,12 @@ std::optional<Quantity> MapView::quantity(const std::string& key, Need need, Num
 
 namespace {
 // The distributions a quantity may name ('fixed' is written {value: ...} instead).
-constexpr std::array<EnumName<DistributionKind>, 4> kRandomDistributionNames = {{
+constexpr std::array<EnumName<DistributionKind>, 5> kRandomDistributionNames = {{
     {DistributionKind::uniform, "uniform"},
     {DistributionKind::normal, "normal"},
     {DistributionKind::triangular, "triangular"},
     {DistributionKind::beta, "beta"},
+    {DistributionKind::empirical, "empirical"},
 }};
 }  // namespace
 
@@ -534,6 +535,8 @@ std::optional<Quantity> read_quantity(YamlReader& reader, const YAML::Node& node
     if (rule.correlation_allowed) {
       keys.emplace_back("correlated_with");
       keys.emplace_back("correlation");
+      keys.emplace_back("values");
+      keys.emplace_back("draw_group");
     }
   }
   MapView view(reader, node, path, keys);
@@ -587,7 +590,9 @@ std::optional<Quantity> read_quantity(YamlReader& reader, const YAML::Node& node
   NumberRule any{-1e300, 1e300, false, "a number"};
   switch (*kind) {
     case DistributionKind::uniform:
-      forbid({"mode", "mean", "sd", "alpha", "beta", "correlated_with", "correlation"}, "uniform");
+      forbid({"mode", "mean", "sd", "alpha", "beta", "correlated_with", "correlation", "values",
+              "draw_group"},
+             "uniform");
       quantity.low = need_number("low", rule);
       quantity.high = need_number("high", rule);
       if (ok && !(quantity.low < quantity.high)) {
@@ -598,7 +603,7 @@ std::optional<Quantity> read_quantity(YamlReader& reader, const YAML::Node& node
       }
       break;
     case DistributionKind::normal: {
-      forbid({"mode", "alpha", "beta"}, "normal");
+      forbid({"mode", "alpha", "beta", "values", "draw_group"}, "normal");
       if (view.has("correlated_with") || view.has("correlation")) {
         if (auto partner = view.identifier("correlated_with", Need::required, false, true))
           quantity.correlated_with = *partner;
@@ -652,7 +657,9 @@ std::optional<Quantity> read_quantity(YamlReader& reader, const YAML::Node& node
       break;
     }
     case DistributionKind::triangular:
-      forbid({"mean", "sd", "alpha", "beta", "correlated_with", "correlation"}, "triangular");
+      forbid({"mean", "sd", "alpha", "beta", "correlated_with", "correlation", "values",
+              "draw_group"},
+             "triangular");
       quantity.low = need_number("low", rule);
       quantity.mode = need_number("mode", rule);
       quantity.high = need_number("high", rule);
@@ -669,7 +676,9 @@ std::optional<Quantity> read_quantity(YamlReader& reader, const YAML::Node& node
       }
       break;
     case DistributionKind::beta:
-      forbid({"low", "high", "mode", "mean", "sd", "correlated_with", "correlation"}, "beta");
+      forbid({"low", "high", "mode", "mean", "sd", "correlated_with", "correlation", "values",
+              "draw_group"},
+             "beta");
       quantity.alpha = need_number("alpha", NumberRule{0.0, 1e6, false, "a shape parameter", true});
       quantity.beta = need_number("beta", NumberRule{0.0, 1e6, false, "a shape parameter", true});
       if (rule.min > 0.0 || rule.max < 1.0) {
@@ -680,6 +689,45 @@ std::optional<Quantity> read_quantity(YamlReader& reader, const YAML::Node& node
         ok = false;
       }
       break;
+    case DistributionKind::empirical: {
+      forbid({"low", "high", "mode", "mean", "sd", "alpha", "beta", "correlated_with",
+              "correlation"},
+             "empirical");
+      if (!rule.correlation_allowed) {
+        reader.error(view.value_location("distribution"), view.path("distribution"),
+                     "an empirical distribution (a list of draws) is allowed only for mechanism "
+                     "parameters");
+        ok = false;
+        break;
+      }
+      const YAML::Node list = view.get("values");
+      if (!list.IsDefined() || !list.IsSequence() || list.size() == 0) {
+        reader.error(list.IsDefined() ? list : node, view.path("values"),
+                     "expected a non-empty list of numbers (the draws)");
+        ok = false;
+        break;
+      }
+      if (list.size() > 100000) {
+        reader.error(list, view.path("values"), "at most 100000 draws are allowed");
+        ok = false;
+        break;
+      }
+      for (std::size_t i = 0; i < list.size(); ++i) {
+        auto v = read_number(reader, list[i], fmt::format("{}[{}]", view.path("values"), i), rule);
+        if (!v) {
+          ok = false;
+          break;
+        }
+        quantity.values.push_back(*v);
+      }
+      if (view.has("draw_group")) {
+        if (auto group = view.identifier("draw_group", Need::required, true, true))
+          quantity.draw_group = *group;
+        else
+          ok = false;
+      }
+      break;
+    }
     case DistributionKind::fixed:
       break;
   }

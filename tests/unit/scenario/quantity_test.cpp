@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <set>
 
 namespace linchpin {
 namespace {
@@ -142,6 +143,40 @@ TEST(QuantityJointDraw, SampleCorrelationMatchesTheFit) {
   // Fisher z: the standard error of r is about (1 - 0.36) / sqrt(4000) = 0.010.
   EXPECT_NEAR(r, -0.6, 0.04);
   EXPECT_NEAR(sy / n, 2.0, 0.08);  // the marginal mean is kept
+}
+
+}  // namespace
+}  // namespace linchpin
+
+namespace linchpin {
+namespace {
+
+TEST(QuantityEmpirical, MembersOfADrawGroupTakeTheSameRow) {
+  Quantity a, b;
+  a.kind = b.kind = DistributionKind::empirical;
+  a.values = {1, 2, 3, 4};
+  b.values = {10, 20, 30, 40};
+  a.draw_group = std::string(1, 'g');
+  b.draw_group = a.draw_group;
+  a.key_path = "m.a";
+  b.key_path = "m.b";
+  std::set<double> seen;
+  for (std::uint64_t trial = 0; trial < 200; ++trial) {
+    const double x = a.sample_for_trial(3, trial);
+    EXPECT_DOUBLE_EQ(b.sample_for_trial(3, trial), 10.0 * x);  // the same row
+    seen.insert(x);
+  }
+  EXPECT_EQ(seen.size(), 4u);  // every row is reachable
+  EXPECT_DOUBLE_EQ(a.nominal(), 2.5);
+  EXPECT_DOUBLE_EQ(a.support_low(), 1.0);
+  EXPECT_DOUBLE_EQ(a.support_high(), 4.0);
+  // Without a group each quantity has its own stream: rows are no longer tied.
+  a.draw_group = std::string();
+  b.draw_group = std::string();
+  int tied = 0;
+  for (std::uint64_t trial = 0; trial < 200; ++trial)
+    tied += b.sample_for_trial(3, trial) == 10.0 * a.sample_for_trial(3, trial);
+  EXPECT_LT(tied, 100);
 }
 
 }  // namespace
