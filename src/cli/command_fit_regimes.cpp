@@ -110,25 +110,16 @@ int run_fit_regimes(const DataArgs& args) {
         fmt::print("  regime {}: rate {:.5f} events/month, monthly NB size {:.5f}\n", i,
                    m.mean[i] / 12.0, m.size[i] / 12.0);
         // The scenario's ranges: estimate -+ 1.645 complete-data se (90%), floored near zero.
-        const double low = std::max(m.mean[i] - 1.645 * fit.mean_se[i], 0.05 * m.mean[i]);
-        const double high = m.mean[i] + 1.645 * fit.mean_se[i];
+        const auto rate = regime_rate_range(fit, i);
         fmt::print("    rate 90% range (complete-data se {:.4f}/year): {:.5f}-{:.5f} per month\n",
-                   fit.mean_se[i], low / 12.0, high / 12.0);
+                   fit.mean_se[i], rate.low / 12.0, rate.high / 12.0);
         const std::size_t j = 1 - i;
-        auto monthly_leave = [&](double yearly_leave) {
-          auto yearly = m.transition;
-          yearly[i][j] = yearly_leave;
-          yearly[i][i] = 1.0 - yearly_leave;
-          return monthly_transition(yearly)[i][j];
-        };
-        const double p = m.transition[i][j];
-        const double se = fit.transition_se[i][j];
+        const auto leave = regime_switch_range(fit, i);
         fmt::print(
             "    monthly switch {} -> {} 90% range (yearly {:.4f} se {:.4f}): "
             "{:.6f}-{:.6f} (estimate {:.6f})\n",
-            i, j, p, se, monthly_leave(std::max(p - 1.645 * se, 0.2 * p)),
-            monthly_leave(std::min(p + 1.645 * se, 0.5 * (1.0 - m.transition[j][i]))),
-            monthly[i][j]);
+            i, j, m.transition[i][j], fit.transition_se[i][j], leave.low, leave.high,
+            leave.estimate);
       }
       const int filter_year = args.filter_year != 0 ? args.filter_year : fit.last_year;
       if (filter_year < fit.first_year || filter_year > fit.last_year)
@@ -160,13 +151,11 @@ int run_fit_regimes(const DataArgs& args) {
       for (std::size_t i = 0; i < k; ++i) {
         double years = 0.0;
         for (const auto& row : fit.smoothed) years += row[i];
-        // 90% range: rate -+ 1.645 sqrt(rate / expected years in the regime), floored near 0.
-        const double se = std::sqrt(rates[i] / years);
+        const auto rate = modulated_rate_range(fit, rates, i);
         fmt::print(
             "  regime {}: {:.5f} per year = {:.6f} per month; 90% range {:.6f}-{:.6f} per "
             "month ({:.2f} regime-years)\n",
-            i, rates[i], rates[i] / 12.0, std::max(rates[i] - 1.645 * se, 0.05 * rates[i]) / 12.0,
-            (rates[i] + 1.645 * se) / 12.0, years);
+            i, rates[i], rates[i] / 12.0, rate.low / 12.0, rate.high / 12.0, years);
       }
     }
     fmt::print("\nsmoothed P(regime {}) by year:\n", k - 1);

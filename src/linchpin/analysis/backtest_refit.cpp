@@ -141,32 +141,18 @@ std::vector<std::string> refit_regime_processes(ScenarioDefinition& definition,
           1);
     for (std::size_t i = 0; i < 2; ++i) {
       auto& regime = process.regimes[i];
-      const double low = std::max(m.mean[i] - 1.645 * fit.mean_se[i], 0.05 * m.mean[i]);
-      const double high = m.mean[i] + 1.645 * fit.mean_se[i];
-      regime.rate_per_month =
-          triangular(low / 12.0, m.mean[i] / 12.0, high / 12.0, source, regime.rate_per_month);
+      const auto rate = regime_rate_range(fit, i);
+      regime.rate_per_month = triangular(rate.low / 12.0, rate.estimate / 12.0, rate.high / 12.0,
+                                         source, regime.rate_per_month);
       if (regime.dispersion_per_year)
         regime.dispersion_per_year = constant_like(m.size[i], source, *regime.dispersion_per_year);
       regime.initial_probability = constant_like(initial[i], source, regime.initial_probability);
       const std::size_t j = 1 - i;
-      const auto monthly_leave = [&](double yearly_leave) {
-        auto yearly = m.transition;
-        yearly[i][j] = yearly_leave;
-        yearly[i][i] = 1.0 - yearly_leave;
-        return monthly_transition(yearly)[i][j];
-      };
       const double p = m.transition[i][j];
-      const double se = fit.transition_se[i][j];
-      // The CLI's range, kept around the estimate: the upper cap (half the room left by the
-      // other switch, so the yearly matrix keeps a positive eigenvalue) can fall below a large
-      // estimate, and the triangle needs low <= mode <= high.
-      const double yearly_low = std::min(std::max(p - 1.645 * se, 0.2 * p), p);
-      const double yearly_high =
-          std::max(std::min(p + 1.645 * se, 0.5 * (1.0 - m.transition[j][i])), p);
+      const auto leave = regime_switch_range(fit, i);
       for (auto& [to, probability] : regime.switch_per_month) {
         if (std::size_t(to) != j) continue;
-        probability = triangular(monthly_leave(yearly_low), monthly[i][j],
-                                 monthly_leave(yearly_high), source, probability);
+        probability = triangular(leave.low, leave.estimate, leave.high, source, probability);
       }
       changes.push_back(fmt::format(
           "{} regime {}: {:.3f} events/year (NB size {:.3g}), P(leave) {:.4f}/year, initial {:.4f}"
@@ -201,10 +187,10 @@ std::vector<std::string> refit_regime_processes(ScenarioDefinition& definition,
       for (std::size_t i = 0; i < 2 && i < follower.rate_per_regime.size(); ++i) {
         double years = 0.0;
         for (const auto& row : fit.smoothed) years += row[i];
-        const double se = std::sqrt(rates[i] / years);
+        const auto rate = modulated_rate_range(fit, rates, i);
         follower.rate_per_regime[i] =
-            triangular(std::max(rates[i] - 1.645 * se, 0.05 * rates[i]) / 12.0, rates[i] / 12.0,
-                       (rates[i] + 1.645 * se) / 12.0, source, follower.rate_per_regime[i]);
+            triangular(rate.low / 12.0, rate.estimate / 12.0, rate.high / 12.0, source,
+                       follower.rate_per_regime[i]);
         changes.push_back(fmt::format("{} in regime {}: {:.4f}/year ({:.2f} regime-years)",
                                       follower.id, process.regimes[i].id, rates[i], years));
       }

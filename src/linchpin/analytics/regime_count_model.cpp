@@ -509,4 +509,36 @@ std::vector<double> modulated_poisson_rates(const std::vector<std::vector<double
   return rates;
 }
 
+EstimateRange regime_rate_range(const RegimeCountFit& fit, std::size_t i) {
+  const double mean = fit.model.mean[i];
+  const double se = fit.mean_se[i];
+  return {std::max(mean - 1.645 * se, 0.05 * mean), mean, mean + 1.645 * se};
+}
+
+EstimateRange regime_switch_range(const RegimeCountFit& fit, std::size_t i) {
+  const auto& m = fit.model;
+  const std::size_t j = 1 - i;
+  const auto monthly_leave = [&](double yearly_leave) {
+    auto yearly = m.transition;
+    yearly[i][j] = yearly_leave;
+    yearly[i][i] = 1.0 - yearly_leave;
+    return monthly_transition(yearly)[i][j];
+  };
+  const double p = m.transition[i][j];
+  const double se = fit.transition_se[i][j];
+  const double yearly_low = std::min(std::max(p - 1.645 * se, 0.2 * p), p);
+  const double yearly_high =
+      std::max(std::min(p + 1.645 * se, 0.5 * (1.0 - m.transition[j][i])), p);
+  return {monthly_leave(yearly_low), monthly_transition(m.transition)[i][j],
+          monthly_leave(yearly_high)};
+}
+
+EstimateRange modulated_rate_range(const RegimeCountFit& fit, const std::vector<double>& rates,
+                                   std::size_t i) {
+  double years = 0.0;
+  for (const auto& row : fit.smoothed) years += row[i];
+  const double se = std::sqrt(rates[i] / years);
+  return {std::max(rates[i] - 1.645 * se, 0.05 * rates[i]), rates[i], rates[i] + 1.645 * se};
+}
+
 }  // namespace linchpin::analytics

@@ -126,4 +126,22 @@ RegimeCountFit fit_regime_count_model(const std::vector<YearCount>& record, int 
 std::vector<double> modulated_poisson_rates(const std::vector<std::vector<double>>& smoothed,
                                             const std::vector<int>& counts);
 
+// The 90% ranges the scenarios carry (what `linchpin data fit-regimes` prints and the backtest
+// refits write), low <= estimate <= high.
+struct EstimateRange {
+  double low = 0.0;
+  double estimate = 0.0;
+  double high = 0.0;
+};
+// Regime i's yearly mean: estimate -+ 1.645 complete-data se, floored at 5% of the estimate.
+EstimateRange regime_rate_range(const RegimeCountFit& fit, std::size_t i);
+// Two regimes: the monthly probability of leaving regime i, from the yearly estimate -+ 1.645 se
+// (floored at 20% of it, capped at half the room the other switch leaves so the yearly matrix
+// keeps a positive eigenvalue), kept around the estimate, each end taken to a month.
+EstimateRange regime_switch_range(const RegimeCountFit& fit, std::size_t i);
+// A modulated series' yearly rate in regime i: rate -+ 1.645 sqrt(rate / regime-years),
+// floored at 5% of the rate.
+EstimateRange modulated_rate_range(const RegimeCountFit& fit, const std::vector<double>& rates,
+                                   std::size_t i);
+
 }  // namespace linchpin::analytics

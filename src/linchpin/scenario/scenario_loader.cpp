@@ -164,6 +164,12 @@ FlowScan scan_flow(const std::string& text, std::size_t stop) {
   return scan;
 }
 
+// A '---' line: a YAML document marker.
+bool is_document_marker(std::string_view line) {
+  return line.substr(0, 3) == "---" &&
+         (line.size() == 3 || line[3] == ' ' || line[3] == '\t' || line[3] == '\r');
+}
+
 // Offset of the '---' line that starts the second YAML document, or npos.
 std::size_t second_document_offset(const std::string& text) {
   bool content = false;  // the first document has started
@@ -171,9 +177,7 @@ std::size_t second_document_offset(const std::string& text) {
     std::size_t end = text.find('\n', at);
     if (end == std::string::npos) end = text.size();
     const std::string_view line(text.data() + at, end - at);
-    const bool marker = line.substr(0, 3) == "---" &&
-                        (line.size() == 3 || line[3] == ' ' || line[3] == '\t' || line[3] == '\r');
-    if (marker) {
+    if (is_document_marker(line)) {
       if (content) return at;
       content = true;  // an explicit start of the first document
     } else {
@@ -191,10 +195,7 @@ std::size_t next_document_marker(const std::string& text, std::size_t from) {
   for (std::size_t at = from; at < text.size();) {
     std::size_t end = text.find('\n', at);
     if (end == std::string::npos) end = text.size();
-    const std::string_view line(text.data() + at, end - at);
-    if (line.substr(0, 3) == "---" &&
-        (line.size() == 3 || line[3] == ' ' || line[3] == '\t' || line[3] == '\r'))
-      return at;
+    if (is_document_marker(std::string_view(text.data() + at, end - at))) return at;
     at = end + 1;
   }
   return std::string::npos;
@@ -514,14 +515,14 @@ constexpr const char* kOverrideSource = "linchpin-override";
 void Loader::apply_overrides(YAML::Node& root) {
   bool needs_source = false;
   for (const auto& override_item : options_.overrides) {
-    const std::string origin = fmt::format("--set {}={}", override_item.key_path,
-                                           override_item.value);
+    const std::string origin =
+        fmt::format("--set {}={}", override_item.key_path, override_item.value);
     YAML::Node value;
     try {
       value = YAML::Load(override_item.value);
     } catch (const YAML::Exception& error) {
-      diagnostics_.add({origin, error.mark.line + 1, error.mark.column + 1},
-                       override_item.key_path, "the value is not valid YAML: " + error.msg);
+      diagnostics_.add({origin, error.mark.line + 1, error.mark.column + 1}, override_item.key_path,
+                       "the value is not valid YAML: " + error.msg);
       continue;
     }
     std::vector<std::string> segments;
@@ -539,9 +540,9 @@ void Loader::apply_overrides(YAML::Node& root) {
       std::string key;
       std::optional<std::string> item;
       if (!split_segment(segments[i], key, item)) {
-        diagnostics_.add({origin, 0, 0}, override_item.key_path,
-                         fmt::format("'{}' is not a key: expected name, name[index] or name[id]",
-                                     segments[i]));
+        diagnostics_.add(
+            {origin, 0, 0}, override_item.key_path,
+            fmt::format("'{}' is not a key: expected name, name[index] or name[id]", segments[i]));
         ok = false;
         break;
       }
@@ -598,8 +599,8 @@ void Loader::apply_overrides(YAML::Node& root) {
       }
       if (last) {
         const YAML::Node existing = node[key];
-        const bool mechanism_parameter = segments.size() == 4 && segments[0] == "mechanisms" &&
-                                         segments[2] == "parameters";
+        const bool mechanism_parameter =
+            segments.size() == 4 && segments[0] == "mechanisms" && segments[2] == "parameters";
         // yaml-cpp's Node::operator= copies content into the referenced node, so the
         // wrapped form is built as a fresh node rather than by reassigning `value`.
         if (value.IsScalar() && (is_quantity_map(existing) || mechanism_parameter)) {
@@ -679,17 +680,15 @@ Scenario Loader::load_checked(const std::string& text) {
     std::size_t extra = 0;  // further documents with content (a trailing '---' is harmless)
     for (std::size_t at = second; at != std::string::npos;) {
       const std::size_t line_end = text.find('\n', at);
-      const std::size_t next =
-          line_end == std::string::npos ? std::string::npos
-                                        : next_document_marker(text, line_end + 1);
+      const std::size_t next = line_end == std::string::npos
+                                   ? std::string::npos
+                                   : next_document_marker(text, line_end + 1);
       const std::size_t body = line_end == std::string::npos ? text.size() : line_end + 1;
-      const std::string chunk = text.substr(body, next == std::string::npos ? std::string::npos
-                                                                            : next - body);
+      const std::string chunk =
+          text.substr(body, next == std::string::npos ? std::string::npos : next - body);
       // The marker line itself may carry content ("--- key: value").
-      const std::string marker_rest = text.substr(at + 3, (line_end == std::string::npos
-                                                               ? text.size()
-                                                               : line_end) -
-                                                              (at + 3));
+      const std::string marker_rest =
+          text.substr(at + 3, (line_end == std::string::npos ? text.size() : line_end) - (at + 3));
       const YAML::Node document = YAML::Load(marker_rest + "\n" + chunk);
       if (document.IsDefined() && !document.IsNull()) ++extra;
       at = next;
@@ -2000,10 +1999,10 @@ void Loader::check_correlated_parameters(const MechanismSection& section) {
     if (quantity.correlated_with == name) {
       reader_.error(quantity.location, path, "a parameter cannot be correlated with itself");
     } else if (partner == section.parameters.end()) {
-      reader_.error(quantity.location, path,
-                    fmt::format("unknown parameter '{}' of the '{}' mechanism{}",
-                                quantity.correlated_with, section.name,
-                                reader_.did_you_mean(quantity.correlated_with, names)));
+      reader_.error(
+          quantity.location, path,
+          fmt::format("unknown parameter '{}' of the '{}' mechanism{}", quantity.correlated_with,
+                      section.name, reader_.did_you_mean(quantity.correlated_with, names)));
     } else if (partner->second.kind != DistributionKind::normal ||
                partner->second.source == "linchpin-default") {
       reader_.error(quantity.location, path,
@@ -2082,10 +2081,11 @@ Scenario load_scenario_file(const std::string& path, const ScenarioLoadOptions& 
 ScenarioOverride parse_override(const std::string& text, const std::string& origin) {
   const auto equals = text.find('=');
   if (equals == std::string::npos || equals == 0)
-    throw_input_error({origin, 0, 0}, "",
-                      fmt::format("expected KEY.PATH=VALUE (e.g. "
-                                  "mechanisms.force_posture.parameters.statutory_floor=0), got '{}'",
-                                  text));
+    throw_input_error(
+        {origin, 0, 0}, "",
+        fmt::format("expected KEY.PATH=VALUE (e.g. "
+                    "mechanisms.force_posture.parameters.statutory_floor=0), got '{}'",
+                    text));
   ScenarioOverride result{text.substr(0, equals), text.substr(equals + 1)};
   if (result.value.empty())
     throw_input_error({origin, 0, 0}, result.key_path,
